@@ -1,0 +1,117 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import * as z from 'zod/mini';
+import { formatPath } from '../../src/core/errors.js';
+import type { ClockControl } from '../engine/clock.js';
+import { MockApiError } from '../store/errors.js';
+import { newRequestId } from '../store/ids.js';
+import { authenticate } from '../store/orgs.js';
+import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
+
+/** What every handler works with. `state` is swapped by `reset()`, so handlers read it per request. */
+export type MockContext = { state: MockState; clock: ClockControl; baseUrl: string };
+
+export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Larger bodies are refused with 413 before they are parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type RouteInput<Params extends string, Body> = {
+  state: MockState;
+  actor: Actor;
+  org: OrgRecord;
+  params: Record<Params, string>;
+  body: Body;
+  query: URLSearchParams;
+  now: Millis;
+};
+
+export type RouteResult = { status?: number; body: unknown };
+
+export type RouteSpec<Params extends string, Schema extends z.core.$ZodType | undefined> = {
+  method: RouteMethod;
+  /** The path in MSW notation, relative to the base URL: `/escalation/policies/:policyId`. */
+  path: string;
+  /** The request body's schema, shared with the SDK. Omit for routes without a body. */
+  body?: Schema;
+  /**
+   * Schema problems are 422 `validation_error`, unless this names the documented 400 code for
+   * them (the layers reference answers a malformed target with 400 `invalid_target`).
+   */
+  issueCode?: (issue: z.core.$ZodIssue) => string | undefined;
+  handle: (input: RouteInput<Params, Schema extends z.core.$ZodType ? z.output<Schema> : undefined>) => RouteResult;
+};
+
+/** The one error body (digest §1.4), with `x-request-id` as on every response. */
+export const errorResponse = (error: MockApiError, requestId: string) =>
+  HttpResponse.json(
+    { statusCode: error.status, type: error.type, code: error.code, message: error.message, requestId },
+    { status: error.status, headers: { 'x-request-id': requestId } },
+  );
+
+const describeIssues = (issues: readonly z.core.$ZodIssue[]) =>
+  issues.map((issue) => `${formatPath(issue.path) || 'body'}: ${issue.message}`).join('; ');
+
+const validationError = (issues: readonly z.core.$ZodIssue[], issueCode: RouteSpec<string, undefined>['issueCode']) => {
+  const codes = new Set(issues.map((issue) => issueCode?.(issue)));
+  const [only] = codes;
+  return codes.size === 1 && only !== undefined
+    ? new MockApiError(400, 'invalid_request_error', only, describeIssues(issues))
+    : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(issues));
+};
+
+/** Reads a JSON body the way a careful server does: media type, size, encoding, syntax. */
+const readJson = async (request: Request): Promise<unknown> => {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength === 0) return undefined;
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new MockApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new MockApiError(400, 'invalid_request_error', 'invalid_json', 'The body is not valid UTF-8 JSON.');
+  }
+};
+
+const tooLarge = () =>
+  new MockApiError(413, 'invalid_request_error', 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+
+const asParams = (params: Record<string, string | readonly string[] | undefined>) =>
+  Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value : ''])) as Record<string, string>;
+
+/**
+ * Makes one MSW handler: request id → auth → body → store → `{ data }` response. Everything a
+ * handler file writes is its `handle`; every refusal is a `MockApiError` with the API's body.
+ */
+export const route = <Params extends string, Schema extends z.core.$ZodType | undefined = undefined>(
+  ctx: MockContext,
+  spec: RouteSpec<Params, Schema>,
+): HttpHandler =>
+  http[spec.method](`${ctx.baseUrl}${spec.path}`, async ({ request, params }) => {
+    const { state } = ctx;
+    const requestId = newRequestId(state.requestIdRandom);
+    try {
+      const actor = authenticate(state, request.headers.get('authorization'));
+      const org = state.orgs.get(actor.orgId);
+      if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
+      let body: unknown;
+      if (spec.body) {
+        const parsed = z.safeParse(spec.body, await readJson(request));
+        if (!parsed.success) throw validationError(parsed.error.issues, spec.issueCode);
+        body = parsed.data;
+      }
+      const query = new URL(request.url).searchParams;
+      const input = { state, actor, org, params: asParams(params), body, query, now: ctx.clock.nowMs() };
+      const result = spec.handle(input as Parameters<typeof spec.handle>[0]);
+      return HttpResponse.json(result.body as never, { status: result.status ?? 200, headers: { 'x-request-id': requestId } });
+    } catch (error) {
+      if (error instanceof MockApiError) return errorResponse(error, requestId);
+      // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
+      const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
+      return errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId);
+    }
+  });

@@ -1,0 +1,34 @@
+/** Crockford base32, lowercase: the alphabet of the docs' ids (`pol_01jqm5x3k8vz9e2f4g7h`). */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same ids, so snapshots stay stable. */
+export const createRandom = (seed: number) => {
+  let state = seed >>> 0;
+  return (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+};
+
+export type Random = ReturnType<typeof createRandom>;
+
+const chars = (random: Random, count: number) =>
+  Array.from({ length: count }, () => ALPHABET[Math.floor(random() * 32)]).join('');
+
+/** `pol_…`, `layer_…`, `user_…`: a prefix and 20 random characters. */
+export const newId = (random: Random, prefix: string) => `${prefix}_${chars(random, 20)}`;
+
+/** Mock API keys say what they are, so nobody mistakes one for a live key. */
+export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;
+
+/** A request id in UUID v4 form, as the docs describe it. */
+export const newRequestId = (random: Random) => {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Math.floor(random() * 4) + 8) as number).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+};

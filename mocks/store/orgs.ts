@@ -1,0 +1,52 @@
+import { MockApiError, notFound } from './errors.js';
+import { newApiKey, newId } from './ids.js';
+import type { Actor, MemberRole, Millis, MockState, OrgRecord, UserRecord } from './state.js';
+
+export type NewUser = { firstName?: string; lastName?: string; email?: string; role?: MemberRole };
+
+export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
+  const org: OrgRecord = { id: newId(state.random, 'org'), name, users: new Map(), schedules: new Map(), policies: new Map() };
+  state.orgs.set(org.id, org);
+  return org;
+};
+
+export const issueApiKey = (state: MockState, actor: Actor, key = newApiKey(state.random)): string => {
+  state.apiKeys.set(key, actor);
+  return key;
+};
+
+export const addUser = (state: MockState, org: OrgRecord, input: NewUser, now: Millis): UserRecord => {
+  const id = newId(state.random, 'user');
+  const n = org.users.size + 1;
+  const user: UserRecord = {
+    id,
+    orgId: org.id,
+    firstName: input.firstName ?? 'User',
+    lastName: input.lastName ?? String(n),
+    email: input.email ?? `${id}@example.com`,
+    role: input.role ?? 'org:member',
+    joinedAt: now,
+  };
+  org.users.set(id, user);
+  return user;
+};
+
+export const getOrg = (state: MockState, orgId: string): OrgRecord => {
+  const org = state.orgs.get(orgId);
+  if (!org) throw notFound('organization');
+  return org;
+};
+
+/**
+ * `Authorization: Bearer <key>` → the key's owner. A header that is absent or does not start
+ * with `Bearer ` is `missing_authorization_header`; an unknown or revoked key is `invalid_api_key`.
+ */
+export const authenticate = (state: MockState, header: string | null): Actor => {
+  if (!header?.startsWith('Bearer ')) {
+    throw new MockApiError(401, 'not_authorized_error', 'missing_authorization_header',
+      'Send the header `Authorization: Bearer <API key>`.');
+  }
+  const actor = state.apiKeys.get(header.slice('Bearer '.length).trim());
+  if (!actor) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
+  return actor;
+};

@@ -1,0 +1,256 @@
+import type * as z from 'zod/mini';
+
+/**
+ * Every error the SDK throws is a `ScalingError`. `instanceof` also works across the ESM and CJS
+ * copies of the package (the dual-package hazard): classes match on a brand, not on identity.
+ */
+const BRAND = Symbol.for('@scaling-cloud/sdk.error');
+
+type Branded = { [BRAND]?: readonly string[] };
+
+/** Names live on the prototype (not as an own field), so they survive minification and stay out of `inspect`. */
+const named = (ErrorClass: { prototype: Error }, name: string) => {
+  Object.defineProperty(ErrorClass.prototype, 'name', { value: name, writable: true, configurable: true });
+};
+
+export class ScalingError extends Error {
+  static { named(this, 'ScalingError'); }
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // The brand lists the class names of the prototype chain, most derived first.
+    const kinds: string[] = [];
+    for (let proto = new.target.prototype; proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+      kinds.push(proto.name);
+    }
+    Object.defineProperty(this, BRAND, { value: kinds, enumerable: false });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const kinds = (value as Branded)[BRAND];
+    return kinds ? kinds.includes(this.prototype.name) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+}
+
+/** One problem found by a schema, with the path of the field as text (`target.userIds[0]`). */
+export type ValidationIssue = { path: string; message: string };
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text === '' ? String(key) : `${text}.${String(key)}`;
+  }, '');
+
+const toIssues = (issues: readonly z.core.$ZodIssue[], prefix: string): ValidationIssue[] =>
+  issues.map((issue) => ({
+    path: [prefix, formatPath(issue.path)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+
+const describe = (issues: readonly ValidationIssue[]) =>
+  issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+
+/**
+ * The input of a call was refused before anything was sent. `field` names the first bad field.
+ */
+export class ScalingValidationError extends ScalingError {
+  static { named(this, 'ScalingValidationError'); }
+  readonly issues: readonly ValidationIssue[];
+  readonly field: string;
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super(`Invalid request: ${describe(issues)}`);
+    this.issues = issues;
+    this.field = issues[0]?.path ?? '';
+  }
+
+  static fromZod(issues: readonly z.core.$ZodIssue[], prefix = ''): ScalingValidationError {
+    return new ScalingValidationError(toIssues(issues, prefix));
+  }
+}
+
+/** Where a request went: method and path, never headers (they carry the API key). */
+export type RequestTarget = { method: string; path: string };
+
+/**
+ * The API answered 2xx but its body does not match the schema (or is not JSON).
+ * Not an HTTP error: the call may well have taken effect. Turn checking off with `validateResponses: false`.
+ */
+export class ScalingResponseValidationError extends ScalingError {
+  static { named(this, 'ScalingResponseValidationError'); }
+  readonly issues: readonly ValidationIssue[];
+  readonly zodIssues: readonly z.core.$ZodIssue[];
+  readonly body: unknown;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(input: RequestTarget & {
+    zodIssues: readonly z.core.$ZodIssue[];
+    body: unknown;
+    status: number;
+    requestId: string | undefined;
+  }) {
+    const issues = toIssues(input.zodIssues, '');
+    super(`Unexpected response from ${input.method} ${input.path} (${input.status}): ${describe(issues)}`);
+    this.issues = issues;
+    this.zodIssues = input.zodIssues;
+    this.body = input.body;
+    this.status = input.status;
+    this.requestId = input.requestId;
+    this.method = input.method;
+    this.path = input.path;
+  }
+}
+
+export type APIErrorInit = RequestTarget & {
+  status: number;
+  code: string | undefined;
+  type: string | undefined;
+  message: string | undefined;
+  requestId: string | undefined;
+  body: unknown;
+  headers: Headers;
+  attempts: number;
+};
+
+/** The API answered with an error status. Subclasses name the common cases; `code` names the exact one. */
+export class ScalingAPIError extends ScalingError {
+  static { named(this, 'ScalingAPIError'); }
+  readonly status: number;
+  readonly code: string | undefined;
+  readonly type: string | undefined;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly method: string;
+  readonly path: string;
+  /** How many times the request was sent, retries included. */
+  readonly attempts: number;
+  /** The response headers (never the request's, which carry the API key). Not enumerable, to keep logs short. */
+  declare readonly headers: Headers;
+
+  constructor(init: APIErrorInit) {
+    const what = [init.code, init.message].filter(Boolean).join(': ') || 'request failed';
+    const id = init.requestId ? `, request ${init.requestId}` : '';
+    super(`${init.status} ${what} (${init.method} ${init.path}${id})`);
+    this.status = init.status;
+    this.code = init.code;
+    this.type = init.type;
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.method = init.method;
+    this.path = init.path;
+    this.attempts = init.attempts;
+    Object.defineProperty(this, 'headers', { value: init.headers, enumerable: false });
+  }
+}
+
+/** 400 or 422: the API refused the content of the request. */
+export class ScalingBadRequestError extends ScalingAPIError {
+  static { named(this, 'ScalingBadRequestError'); }
+}
+/** 400 `invalid_target`: a layer's schedule or users are not in the organization, or the target is malformed. */
+export class ScalingInvalidTargetError extends ScalingBadRequestError {
+  static { named(this, 'ScalingInvalidTargetError'); }
+}
+/** 400 `invalid_reorder`: `layerIds` is not exactly the policy's set of layers. */
+export class ScalingInvalidReorderError extends ScalingBadRequestError {
+  static { named(this, 'ScalingInvalidReorderError'); }
+}
+/** 401: the API key is missing, unknown, revoked or not allowed to call this endpoint. */
+export class ScalingAuthenticationError extends ScalingAPIError {
+  static { named(this, 'ScalingAuthenticationError'); }
+}
+/** 403: the caller is known but may not do this. */
+export class ScalingPermissionDeniedError extends ScalingAPIError {
+  static { named(this, 'ScalingPermissionDeniedError'); }
+}
+/** 404: no such resource in the caller's organization. */
+export class ScalingNotFoundError extends ScalingAPIError {
+  static { named(this, 'ScalingNotFoundError'); }
+}
+/** 409: the write conflicts with existing state (a name already taken, a resource still in use). */
+export class ScalingConflictError extends ScalingAPIError {
+  static { named(this, 'ScalingConflictError'); }
+}
+/** 429: rate limited, still so after the retries. `retryAfterMs` is the server's hint, if it gave one. */
+export class ScalingRateLimitError extends ScalingAPIError {
+  static { named(this, 'ScalingRateLimitError'); }
+  get retryAfterMs(): number | undefined {
+    return parseRetryAfter(this.headers.get('retry-after'));
+  }
+}
+/** 5xx: the API failed, still so after the retries. */
+export class ScalingServerError extends ScalingAPIError {
+  static { named(this, 'ScalingServerError'); }
+}
+
+/** No response arrived: connection refused or reset, DNS failure, TLS failure. */
+export class ScalingConnectionError extends ScalingError {
+  static { named(this, 'ScalingConnectionError'); }
+  readonly method: string;
+  readonly path: string;
+  readonly attempts: number;
+
+  constructor(target: RequestTarget & { attempts: number; message?: string; cause?: unknown }) {
+    super(`${target.message ?? 'Connection failed'} (${target.method} ${target.path}, ${target.attempts} attempt${target.attempts === 1 ? '' : 's'})`, {
+      cause: target.cause,
+    });
+    this.method = target.method;
+    this.path = target.path;
+    this.attempts = target.attempts;
+  }
+}
+
+/** No response within `timeoutMs` (per attempt), still so after the retries. */
+export class ScalingTimeoutError extends ScalingConnectionError {
+  static { named(this, 'ScalingTimeoutError'); }
+}
+
+/** The caller's `signal` aborted the request. */
+export class ScalingAbortError extends ScalingError {
+  static { named(this, 'ScalingAbortError'); }
+  readonly method: string;
+  readonly path: string;
+
+  constructor(target: RequestTarget & { cause?: unknown }) {
+    super(`Request aborted (${target.method} ${target.path})`, { cause: target.cause });
+    this.method = target.method;
+    this.path = target.path;
+  }
+}
+
+/** `Retry-After` is seconds or an HTTP date. */
+export const parseRetryAfter = (value: string | null): number | undefined => {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+};
+
+const byCode: Record<string, new (init: APIErrorInit) => ScalingAPIError> = {
+  invalid_target: ScalingInvalidTargetError,
+  invalid_reorder: ScalingInvalidReorderError,
+};
+
+const byStatus: Record<number, new (init: APIErrorInit) => ScalingAPIError> = {
+  400: ScalingBadRequestError,
+  401: ScalingAuthenticationError,
+  403: ScalingPermissionDeniedError,
+  404: ScalingNotFoundError,
+  409: ScalingConflictError,
+  422: ScalingBadRequestError,
+  429: ScalingRateLimitError,
+};
+
+/** Picks the class for an error response: the code first, then the status. In one place. */
+export const createAPIError = (init: APIErrorInit): ScalingAPIError => {
+  const ErrorClass =
+    (init.status === 400 && init.code ? byCode[init.code] : undefined) ??
+    byStatus[init.status] ??
+    (init.status >= 500 ? ScalingServerError : ScalingAPIError);
+  return new ErrorClass(init);
+};

@@ -1,0 +1,167 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import * as z from 'zod/mini';
+import {
+  createAPIError,
+  ScalingAbortError,
+  ScalingConnectionError,
+  ScalingError,
+  ScalingResponseValidationError,
+  ScalingTimeoutError,
+  type RequestTarget,
+} from './errors.js';
+import { parseOrThrow, RequestOptions } from './request-options.js';
+import { retryPolicy } from './retry.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** The client's settings after defaults, as the transport needs them. */
+export type HttpConfig = {
+  apiKey: string;
+  baseUrl: string;
+  timeoutMs: number;
+  maxRetries: number;
+  fetch: typeof globalThis.fetch | undefined;
+  headers: Record<string, string>;
+  validateResponses: boolean;
+};
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One call as a resource describes it: everything is already validated except `options`. */
+export type RequestSpec<Schema extends z.core.$ZodType> = {
+  method: HttpMethod;
+  path: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Schema of the whole response body (envelope included). */
+  response: Schema;
+  /** A POST that the API treats as idempotent (acknowledge, redact) is retried like a PUT. */
+  idempotent?: boolean;
+  options?: RequestOptions | undefined;
+};
+
+/**
+ * The transport: one ky instance per client. Auth and error mapping are ky hooks written once;
+ * retries and timeouts are ky's own (see `retry.ts` for the policy).
+ */
+export class Http {
+  readonly #ky: KyInstance;
+  readonly #config: HttpConfig;
+
+  constructor(config: HttpConfig) {
+    this.#config = config;
+    // The key lives in this closure only: not in the instance's options, so nothing can print it.
+    const authorization = `Bearer ${config.apiKey}`;
+    this.#ky = ky.create({
+      prefix: config.baseUrl,
+      headers: { accept: 'application/json', ...config.headers },
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      throwHttpErrors: true,
+      hooks: {
+        beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
+        afterResponse: [
+          // A DELETE that is retried after a lost answer finds nothing left: that is the outcome asked for.
+          ({ request, response, retryCount }) =>
+            request.method === 'DELETE' && retryCount > 0 && response.status === 404
+              ? new Response(null, { status: 204, headers: response.headers })
+              : undefined,
+        ],
+        beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1)],
+      },
+    });
+  }
+
+  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
+    const options = spec.options === undefined ? {} : parseOrThrow(RequestOptions, spec.options, 'options');
+    const target = { method: spec.method.toUpperCase(), path: spec.path };
+    const maxRetries = options.maxRetries ?? this.#config.maxRetries;
+    const kyOptions: KyOptions = {
+      method: spec.method,
+      timeout: options.timeoutMs ?? this.#config.timeoutMs,
+      retry: retryPolicy({ method: spec.method, idempotent: spec.idempotent ?? false, limit: maxRetries }),
+      ...(spec.body === undefined ? {} : { json: spec.body }),
+      ...(spec.query ? { searchParams: spec.query } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    try {
+      // `.text()` reads the body under ky's timeout; the response itself is then already settled.
+      const call = this.#ky(spec.path.slice(1), kyOptions);
+      const text = await call.text();
+      return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target);
+    } catch (error) {
+      if (options.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
+      throw toScalingError(error, target, 1);
+    }
+  }
+}
+
+/** An empty body (204) is `undefined`; anything else must be JSON that matches the schema. */
+const parseBody = <Schema extends z.core.$ZodType>(
+  schema: Schema | undefined,
+  text: string,
+  response: Response,
+  target: RequestTarget,
+): z.output<Schema> => {
+  const fail = (body: unknown, zodIssues: readonly z.core.$ZodIssue[]) =>
+    new ScalingResponseValidationError({
+      ...target,
+      status: response.status,
+      requestId: response.headers.get('x-request-id') ?? undefined,
+      body,
+      zodIssues,
+    });
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw fail(text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
+  }
+  if (!schema) return body as z.output<Schema>;
+  const result = z.safeParse(schema, body);
+  if (!result.success) throw fail(body, result.error.issues);
+  return result.data;
+};
+
+const targetOf = (request: Request, baseUrl: string): RequestTarget => {
+  const url = request.url.startsWith(baseUrl) ? request.url.slice(baseUrl.length) : new URL(request.url).pathname;
+  return { method: request.method, path: url || '/' };
+};
+
+/** The one place where anything thrown by a call becomes a `ScalingError`. */
+const toScalingError = (error: unknown, target: RequestTarget, attempts: number): Error => {
+  if (error instanceof ScalingError) return error;
+  if (isHTTPError(error)) return apiErrorFrom(error.response, error.data, target, attempts);
+  if (isTimeoutError(error)) {
+    return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out' });
+  }
+  // ky's own errors hold the `Request`, whose headers carry the key: keep only their cause.
+  if (isNetworkError(error)) return new ScalingConnectionError({ ...target, attempts, cause: error.cause });
+  if (error instanceof Error && error.name === 'AbortError') return new ScalingAbortError({ ...target, cause: error });
+  return new ScalingConnectionError({ ...target, attempts, message: 'Request failed', cause: error });
+};
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Reads both documented error shapes (with and without `message`) and tolerates a nested `error`
+ * object or a non-JSON page from a proxy: the status alone still picks the class.
+ */
+const apiErrorFrom = (response: Response, data: unknown, target: RequestTarget, attempts: number) => {
+  const top = asRecord(data);
+  const body = 'error' in top && typeof top.error === 'object' ? asRecord(top.error) : top;
+  return createAPIError({
+    ...target,
+    status: response.status,
+    code: asString(body.code),
+    type: asString(body.type),
+    message: asString(body.message),
+    requestId: asString(body.requestId) ?? response.headers.get('x-request-id') ?? undefined,
+    body: data,
+    headers: response.headers,
+    attempts,
+  });
+};

@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { ScalingValidationError } from './errors.js';
+
+const TimeoutMs = z.int().check(z.positive(), z.maximum(2_147_483_647));
+const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
+const Headers = z.record(z.string(), z.string());
+
+/** Options every method takes as its last argument. They override the client's for that call. */
+export const RequestOptions = z.object({
+  /** Cancels the request (and any retry waiting to happen). Rejects with `ScalingAbortError`. */
+  signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')),
+  /** Per-attempt timeout in milliseconds (connecting, waiting and reading the body). */
+  timeoutMs: z.optional(TimeoutMs),
+  /** How many times to retry a failed attempt (see README, "Retries"). */
+  maxRetries: z.optional(MaxRetries),
+  /** Extra headers for this call. `Authorization` is always the client's. */
+  headers: z.optional(Headers),
+});
+export type RequestOptions = z.input<typeof RequestOptions>;
+
+/** Options of `new Scaling(...)`. */
+export const ClientOptions = z.object({
+  /** Defaults to `process.env.SCALING_API_KEY`. */
+  apiKey: z.optional(z.string().check(z.minLength(1, 'must be a non-empty API key'))),
+  /** Defaults to `process.env.SCALING_BASE_URL`, then `https://api.scaling.cloud/v1`. */
+  baseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
+  /** Per-attempt timeout in milliseconds. Default 30 000. */
+  timeoutMs: z.optional(TimeoutMs),
+  /** Retries after the first attempt. Default 2. */
+  maxRetries: z.optional(MaxRetries),
+  /** A `fetch` to use instead of the global one (a mock's `fetch`, an instrumented one…). */
+  fetch: z.optional(z.custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'must be a function')),
+  /** Headers sent with every request. */
+  headers: z.optional(Headers),
+  /** Check every response against the schemas (default `true`). */
+  validateResponses: z.optional(z.boolean()),
+});
+export type ClientOptions = z.input<typeof ClientOptions>;
+
+/** Parses with a schema or throws a `ScalingValidationError` naming the field (under `prefix`). */
+export const parseOrThrow = <T extends z.core.$ZodType>(schema: T, value: unknown, prefix = ''): z.output<T> => {
+  const result = z.safeParse(schema, value);
+  if (!result.success) throw ScalingValidationError.fromZod(result.error.issues, prefix);
+  return result.data;
+};

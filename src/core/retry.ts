@@ -1,0 +1,49 @@
+import { isHTTPError, isNetworkError, type RetryOptions } from 'ky';
+import type { HttpMethod } from './http.js';
+
+/** Statuses worth another attempt: the request may succeed unchanged. */
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+/** Statuses whose `Retry-After` (seconds or HTTP date) sets the wait. */
+const RETRY_AFTER_STATUSES = [429, 503];
+/** Socket errors that mean the request never left this machine, so the server cannot have acted. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** Walks `cause` and `AggregateError.errors` for a socket error code. */
+const errorCodes = (error: unknown, seen = new Set<unknown>()): string[] => {
+  if (typeof error !== 'object' || error === null || seen.has(error)) return [];
+  seen.add(error);
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  return [
+    ...(typeof code === 'string' ? [code] : []),
+    ...errorCodes(cause, seen),
+    ...(Array.isArray(errors) ? errors.flatMap((inner) => errorCodes(inner, seen)) : []),
+  ];
+};
+
+/**
+ * A POST that creates something is retried only when the server cannot have acted on it:
+ * a 429 (refused before processing) or a connection that was never made. A 5xx, a reset or a
+ * timeout may hide a write that happened, and a retry would duplicate the layer or incident.
+ */
+const retryUnsafePost: NonNullable<RetryOptions['shouldRetry']> = ({ error }) => {
+  if (isHTTPError(error)) return error.response.status === 429 ? undefined : false;
+  if (isNetworkError(error)) return errorCodes(error).some((code) => NOT_SENT.has(code)) ? undefined : false;
+  return false;
+};
+
+/**
+ * The retry policy for one call, handed to ky's own retry machinery: exponential backoff from
+ * 500 ms with full jitter, capped at 8 s per wait; `Retry-After` honoured up to 60 s.
+ */
+export const retryPolicy = (input: { method: HttpMethod; idempotent: boolean; limit: number }): RetryOptions => ({
+  limit: input.limit,
+  methods: ['get', 'put', 'patch', 'delete', 'post'],
+  statusCodes: RETRY_STATUSES,
+  afterStatusCodes: RETRY_AFTER_STATUSES,
+  maxRetryAfter: 60_000,
+  delay: (attempt) => 500 * 2 ** (attempt - 1),
+  backoffLimit: 8_000,
+  jitter: true,
+  retryOnTimeout: true,
+  ...(input.method === 'post' && !input.idempotent ? { shouldRetry: retryUnsafePost } : {}),
+});

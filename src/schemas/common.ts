@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+
+/**
+ * An opaque resource id. The docs call ids UUIDs but every example shows prefixed ids
+ * (`pol_01jq…`, `layer_01jq…`), so the SDK never checks a format: any non-empty string.
+ */
+export const Id = z.string().check(z.minLength(1, 'must be a non-empty id'));
+export type Id = z.infer<typeof Id>;
+
+/** An ISO 8601 timestamp as the API sends it (`2026-04-07T10:00:00.000Z`). Kept as a string. */
+export const Timestamp = z.string();
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** The envelope every single-resource and list response uses: `{ "data": … }`. */
+export const dataEnvelope = <T extends z.core.SomeType>(data: T) => z.looseObject({ data });
+
+/**
+ * `DELETE` answers `{ "success": true }` without a `data` envelope (policy-layers reference).
+ * An empty 204, as the Terraform provider models schedule deletes, counts as success too.
+ */
+export const DeleteResponse = z.optional(z.looseObject({ success: z.literal(true) }));
+export type DeleteResponse = z.infer<typeof DeleteResponse>;
+
+/**
+ * A list of ids with no repeats. `label` names what the ids are in the message.
+ */
+export const uniqueIds = (label: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.array(Id).check(
+    z.minLength(min, `must list at least ${min} ${label}`),
+    z.maxLength(max, `must list at most ${max} ${label}`),
+    z.refine((ids) => new Set(ids).size === ids.length, `must not repeat ${label}`),
+  );

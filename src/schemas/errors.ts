@@ -1,0 +1,47 @@
+import * as z from 'zod/mini';
+
+/** The `type` of an API error (digest §1.4). 403 has no documented type; the mock uses `permission_error`. */
+export const ErrorType = z.enum([
+  'not_authorized_error',
+  'invalid_request_error',
+  'permission_error',
+  'validation_error',
+  'rate_limit_error',
+  'internal_error',
+]);
+export type ErrorType = z.infer<typeof ErrorType>;
+
+/** Every error code the API documents, plus the ones this SDK's decisions add (see README, "Decisions"). */
+export const ErrorCode = z.enum([
+  'missing_authorization_header',
+  'invalid_api_key',
+  'not_authorized',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'name_conflict',
+  'validation_error',
+  'invalid_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'invalid_target',
+  'invalid_reorder',
+  'invalid_position',
+  'layer_limit_reached',
+  'rate_limited',
+  'server_error',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/**
+ * The one error body (digest §1.4) with the optional `message` the Terraform provider reads.
+ * The docs' shape has no `message`; both parse.
+ */
+export const ErrorBody = z.looseObject({
+  statusCode: z.int(),
+  type: z.string(),
+  code: z.string(),
+  message: z.optional(z.string()),
+  requestId: z.string(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+import { dataEnvelope, Id, Timestamp, uniqueIds } from './common.js';
+
+/** The most layers a policy may have: `PUT …/layers/order` accepts 1–50 ids. */
+export const MAX_LAYERS_PER_POLICY = 50;
+
+/** Notify whoever is on call for the schedule when the layer is paged. */
+export const ScheduleTarget = z.looseObject({
+  type: z.literal('schedule'),
+  scheduleId: Id,
+});
+export type ScheduleTarget = z.infer<typeof ScheduleTarget>;
+
+/** Notify these users directly. */
+export const UsersTarget = z.looseObject({
+  type: z.literal('users'),
+  userIds: uniqueIds('user ids', 1),
+});
+export type UsersTarget = z.infer<typeof UsersTarget>;
+
+/** Who a layer notifies: a discriminated union on `type`. */
+export const LayerTarget = z.discriminatedUnion('type', [ScheduleTarget, UsersTarget]);
+export type LayerTarget = z.infer<typeof LayerTarget>;
+
+/** Targets in request bodies: no unknown keys, so a typo is an error rather than ignored. */
+const LayerTargetParams = z.discriminatedUnion('type', [
+  z.strictObject(ScheduleTarget.shape),
+  z.strictObject(UsersTarget.shape),
+]);
+
+const Position = z.int().check(z.positive('must be a positive integer'));
+const AckTimeoutMinutes = z.int().check(
+  z.minimum(1, 'must be an integer from 1 to 10080'),
+  z.maximum(10080, 'must be an integer from 1 to 10080'),
+);
+
+/** Body of `POST /escalation/policies/{policyId}/layers`. */
+export const LayerCreateParams = z.strictObject({
+  position: Position,
+  ackTimeoutMinutes: AckTimeoutMinutes,
+  target: LayerTargetParams,
+});
+export type LayerCreateParams = z.input<typeof LayerCreateParams>;
+
+/** Body of `PATCH …/layers/{layerId}`. `target` replaces the whole target. Order changes go through reorder. */
+export const LayerUpdateParams = z.strictObject({
+  ackTimeoutMinutes: z.optional(AckTimeoutMinutes),
+  target: z.optional(LayerTargetParams),
+}).check(
+  z.refine((body) => body.ackTimeoutMinutes !== undefined || body.target !== undefined, {
+    message: 'must contain at least one of ackTimeoutMinutes, target',
+  }),
+);
+export type LayerUpdateParams = z.input<typeof LayerUpdateParams>;
+
+/** Body of `PUT …/layers/order`: every layer id of the policy, once, in the new order. */
+export const LayerReorderParams = z.strictObject({
+  layerIds: uniqueIds('layer ids', 1, MAX_LAYERS_PER_POLICY),
+});
+export type LayerReorderParams = z.input<typeof LayerReorderParams>;
+
+/** A policy layer as the API returns it (unknown fields are kept). */
+export const Layer = z.looseObject({
+  id: Id,
+  policyId: Id,
+  orgId: Id,
+  position: z.int(),
+  ackTimeoutMinutes: z.int(),
+  target: LayerTarget,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Layer = z.infer<typeof Layer>;
+
+export const LayerResponse = dataEnvelope(Layer);
+export const LayerListResponse = dataEnvelope(z.array(Layer));
