@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
+import { describeIssues, safeParse, toValidationIssues } from '../src/core/issues.js';
 import { createClock, toMillis, type Instant, type VirtualClock } from './engine/clock.js';
 import { createHandlers } from './handlers/index.js';
 import type { MockContext } from './handlers/route.js';
@@ -83,8 +84,8 @@ const ScheduleInput = z.optional(
 
 /** Test-facing inputs are checked too: a typo in a test should fail loudly, naming the field. */
 const check = <T extends z.core.$ZodType>(method: string, schema: T, input: unknown): z.output<T> => {
-  const result = z.safeParse(schema, input);
-  if (!result.success) throw new TypeError(`mock.${method}: ${z.prettifyError(result.error)}`);
+  const result = safeParse(schema, input);
+  if (!result.success) throw new TypeError(`mock.${method}: ${describeIssues(toValidationIssues(result.error.issues))}`);
   return result.data;
 };
 

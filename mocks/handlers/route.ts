@@ -1,6 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import * as z from 'zod/mini';
-import { formatPath } from '../../src/core/errors.js';
+import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
 import type { ClockControl } from '../engine/clock.js';
 import { MockApiError } from '../store/errors.js';
 import { newRequestId } from '../store/ids.js';
@@ -48,15 +48,12 @@ export const errorResponse = (error: MockApiError, requestId: string) =>
     { status: error.status, headers: { 'x-request-id': requestId } },
   );
 
-const describeIssues = (issues: readonly z.core.$ZodIssue[]) =>
-  issues.map((issue) => `${formatPath(issue.path) || 'body'}: ${issue.message}`).join('; ');
-
 const validationError = (issues: readonly z.core.$ZodIssue[], issueCode: RouteSpec<string, undefined>['issueCode']) => {
   const codes = new Set(issues.map((issue) => issueCode?.(issue)));
   const [only] = codes;
   return codes.size === 1 && only !== undefined
-    ? new MockApiError(400, 'invalid_request_error', only, describeIssues(issues))
-    : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(issues));
+    ? new MockApiError(400, 'invalid_request_error', only, describeIssues(toValidationIssues(issues)))
+    : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(toValidationIssues(issues)));
 };
 
 /** Reads a JSON body the way a careful server does: media type, size, encoding, syntax. */
@@ -100,7 +97,7 @@ export const route = <Params extends string, Schema extends z.core.$ZodType | un
       if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
       let body: unknown;
       if (spec.body) {
-        const parsed = z.safeParse(spec.body, await readJson(request));
+        const parsed = safeParse(spec.body, await readJson(request));
         if (!parsed.success) throw validationError(parsed.error.issues, spec.issueCode);
         body = parsed.data;
       }

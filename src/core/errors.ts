@@ -1,4 +1,7 @@
 import type * as z from 'zod/mini';
+import { describeIssues as describe, toValidationIssues as toIssues, type ValidationIssue } from './issues.js';
+
+export type { ValidationIssue };
 
 /**
  * Every error the SDK throws is a `ScalingError`. `instanceof` also works across the ESM and CJS
@@ -32,24 +35,6 @@ export class ScalingError extends Error {
     return kinds ? kinds.includes(this.prototype.name) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 }
-
-/** One problem found by a schema, with the path of the field as text (`target.userIds[0]`). */
-export type ValidationIssue = { path: string; message: string };
-
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((text, key) => {
-    if (typeof key === 'number') return `${text}[${key}]`;
-    return text === '' ? String(key) : `${text}.${String(key)}`;
-  }, '');
-
-const toIssues = (issues: readonly z.core.$ZodIssue[], prefix: string): ValidationIssue[] =>
-  issues.map((issue) => ({
-    path: [prefix, formatPath(issue.path)].filter(Boolean).join('.'),
-    message: issue.message,
-  }));
-
-const describe = (issues: readonly ValidationIssue[]) =>
-  issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
 
 /**
  * The input of a call was refused before anything was sent. `field` names the first bad field.

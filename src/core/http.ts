@@ -1,16 +1,25 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import kyImport, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import * as z from 'zod/mini';
 import {
   createAPIError,
   ScalingAbortError,
   ScalingConnectionError,
   ScalingError,
+  ScalingNotFoundError,
   ScalingResponseValidationError,
   ScalingTimeoutError,
   type RequestTarget,
 } from './errors.js';
+import { fetchAdapter, JSON_BODY } from './fetch-adapter.js';
+import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
 import { retryPolicy } from './retry.js';
+
+/**
+ * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
+ * namespace, so the default export is one level down there.
+ */
+const ky: KyInstance = 'create' in kyImport ? kyImport : (kyImport as unknown as { default: KyInstance }).default;
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -46,52 +55,57 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
  * retries and timeouts are ky's own (see `retry.ts` for the policy).
  */
 export class Http {
-  readonly #ky: KyInstance;
+  /** Two ky instances, so each call only names what differs: most calls pass just method and body. */
+  readonly #ky: { idempotent: KyInstance; unsafePost: KyInstance };
   readonly #config: HttpConfig;
 
   constructor(config: HttpConfig) {
     this.#config = config;
     // The key lives in this closure only: not in the instance's options, so nothing can print it.
     const authorization = `Bearer ${config.apiKey}`;
-    this.#ky = ky.create({
+    const base = ky.create({
       prefix: config.baseUrl,
       headers: { accept: 'application/json', ...config.headers },
-      ...(config.fetch ? { fetch: config.fetch } : {}),
-      throwHttpErrors: true,
+      fetch: fetchAdapter(config.fetch),
+      timeout: config.timeoutMs,
       hooks: {
         beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
-        afterResponse: [
-          // A DELETE that is retried after a lost answer finds nothing left: that is the outcome asked for.
-          ({ request, response, retryCount }) =>
-            request.method === 'DELETE' && retryCount > 0 && response.status === 404
-              ? new Response(null, { status: 204, headers: response.headers })
-              : undefined,
-        ],
         beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1)],
       },
     });
+    this.#ky = {
+      idempotent: base.extend({ retry: retryPolicy({ unsafePost: false, limit: config.maxRetries }) }),
+      unsafePost: base.extend({ retry: retryPolicy({ unsafePost: true, limit: config.maxRetries }) }),
+    };
   }
 
   async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
     const options = spec.options === undefined ? {} : parseOrThrow(RequestOptions, spec.options, 'options');
     const target = { method: spec.method.toUpperCase(), path: spec.path };
-    const maxRetries = options.maxRetries ?? this.#config.maxRetries;
-    const kyOptions: KyOptions = {
-      method: spec.method,
-      timeout: options.timeoutMs ?? this.#config.timeoutMs,
-      retry: retryPolicy({ method: spec.method, idempotent: spec.idempotent ?? false, limit: maxRetries }),
-      ...(spec.body === undefined ? {} : { json: spec.body }),
-      ...(spec.query ? { searchParams: spec.query } : {}),
-      ...(options.headers ? { headers: options.headers } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    };
+    const kyOptions: KyOptions = { method: spec.method };
+    if (options.headers) kyOptions.headers = options.headers;
+    if (spec.body !== undefined) {
+      const json = JSON.stringify(spec.body);
+      kyOptions.body = json;
+      kyOptions.headers = { ...options.headers, 'content-type': 'application/json' };
+      Object.assign(kyOptions, { [JSON_BODY]: json });
+    }
+    if (spec.query) kyOptions.searchParams = spec.query;
+    if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+    if (options.maxRetries !== undefined) kyOptions.retry = { limit: options.maxRetries };
+    if (options.signal) kyOptions.signal = options.signal;
+    const instance = spec.method === 'post' && !spec.idempotent ? this.#ky.unsafePost : this.#ky.idempotent;
     try {
       // `.text()` reads the body under ky's timeout; the response itself is then already settled.
-      const call = this.#ky(spec.path.slice(1), kyOptions);
+      const call = instance(spec.path.slice(1), kyOptions);
       const text = await call.text();
       return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target);
     } catch (error) {
       if (options.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
+      // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
+      if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
+        return parseBody(this.#config.validateResponses ? spec.response : undefined, '', new Response(null, { status: 204 }), target);
+      }
       throw toScalingError(error, target, 1);
     }
   }
@@ -119,7 +133,7 @@ const parseBody = <Schema extends z.core.$ZodType>(
     throw fail(text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
   }
   if (!schema) return body as z.output<Schema>;
-  const result = z.safeParse(schema, body);
+  const result = safeParse(schema, body);
   if (!result.success) throw fail(body, result.error.issues);
   return result.data;
 };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ScalingValidationError } from './errors.js';
+import { safeParse } from './issues.js';
 
 const TimeoutMs = z.int().check(z.positive(), z.maximum(2_147_483_647));
 const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
@@ -39,7 +40,7 @@ export type ClientOptions = z.input<typeof ClientOptions>;
 
 /** Parses with a schema or throws a `ScalingValidationError` naming the field (under `prefix`). */
 export const parseOrThrow = <T extends z.core.$ZodType>(schema: T, value: unknown, prefix = ''): z.output<T> => {
-  const result = z.safeParse(schema, value);
+  const result = safeParse(schema, value);
   if (!result.success) throw ScalingValidationError.fromZod(result.error.issues, prefix);
   return result.data;
 };

@@ -1,5 +1,4 @@
 import { isHTTPError, isNetworkError, type RetryOptions } from 'ky';
-import type { HttpMethod } from './http.js';
 
 /** Statuses worth another attempt: the request may succeed unchanged. */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -35,7 +34,7 @@ const retryUnsafePost: NonNullable<RetryOptions['shouldRetry']> = ({ error }) =>
  * The retry policy for one call, handed to ky's own retry machinery: exponential backoff from
  * 500 ms with full jitter, capped at 8 s per wait; `Retry-After` honoured up to 60 s.
  */
-export const retryPolicy = (input: { method: HttpMethod; idempotent: boolean; limit: number }): RetryOptions => ({
+export const retryPolicy = (input: { unsafePost: boolean; limit: number }): RetryOptions => ({
   limit: input.limit,
   methods: ['get', 'put', 'patch', 'delete', 'post'],
   statusCodes: RETRY_STATUSES,
@@ -45,5 +44,5 @@ export const retryPolicy = (input: { method: HttpMethod; idempotent: boolean; li
   backoffLimit: 8_000,
   jitter: true,
   retryOnTimeout: true,
-  ...(input.method === 'post' && !input.idempotent ? { shouldRetry: retryUnsafePost } : {}),
+  ...(input.unsafePost ? { shouldRetry: retryUnsafePost } : {}),
 });

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import { createScalingMock } from '../mocks/index.js';
+import { Scaling } from '../src/index.js';
+import { useMock } from './helpers.js';
+
+const t = useMock();
+
+describe('the virtual clock', () => {
+  test('starts at `now`, moves only when told, and stamps every write', async () => {
+    expect(t.mock.clock.now()).toEqual(new Date('2026-04-07T10:00:00.000Z'));
+    await t.mock.clock.advance(5 * 60_000);
+    expect(t.mock.clock.now().toISOString()).toBe('2026-04-07T10:05:00.000Z');
+    await t.mock.clock.set('2026-04-07T12:00:00Z');
+    const policy = await t.scaling.policies.create({ name: 'Stamped' });
+    expect(policy.createdAt).toBe('2026-04-07T12:00:00.000Z');
+    // Real time passes; virtual time does not.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.mock.clock.now().toISOString()).toBe('2026-04-07T12:00:00.000Z');
+  });
+
+  test('never goes backwards, and refuses nonsense', async () => {
+    await expect(t.mock.clock.set('2026-04-07T09:59:59Z')).rejects.toThrow(RangeError);
+    await expect(t.mock.clock.advance(-1)).rejects.toThrow(RangeError);
+    await expect(t.mock.clock.advance(Number.NaN)).rejects.toThrow(RangeError);
+    await expect(t.mock.clock.set('not a date')).rejects.toThrow(RangeError);
+    expect(t.mock.clock.now().toISOString()).toBe('2026-04-07T10:00:00.000Z');
+  });
+
+  test('defaults to the wall time when no `now` is given', () => {
+    const before = Date.now();
+    const mock = createScalingMock();
+    expect(mock.clock.now().getTime()).toBeGreaterThanOrEqual(before);
+    expect(mock.clock.now().getTime()).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('state', () => {
+  test('reset() forgets everything but the default org, user and key, and rewinds the clock', async () => {
+    const { apiKey, orgId, userId } = t.mock;
+    const other = t.mock.createOrg();
+    await t.scaling.policies.create({ name: 'Gone after reset' });
+    await t.mock.clock.advance(60_000);
+    t.mock.reset();
+    expect(await t.scaling.policies.list()).toEqual([]);
+    expect(t.mock.clock.now().toISOString()).toBe('2026-04-07T10:00:00.000Z');
+    expect({ apiKey: t.mock.apiKey, orgId: t.mock.orgId, userId: t.mock.userId }).toEqual({ apiKey, orgId, userId });
+    await expect(t.client({ apiKey: other.apiKey }).policies.list()).rejects.toMatchObject({ code: 'invalid_api_key' });
+    await expect(t.scaling.policies.create({ name: 'Gone after reset' })).resolves.toMatchObject({ createdBy: userId });
+  });
+
+  test('two mocks never share state', async () => {
+    const now = '2026-04-07T10:00:00Z';
+    const a = createScalingMock({ baseUrl: 'https://a.test/v1', now });
+    const b = createScalingMock({ baseUrl: 'https://b.test/v1', now });
+    t.server.resetHandlers(...a.handlers, ...b.handlers);
+    const clientA = new Scaling({ apiKey: a.apiKey, baseUrl: a.baseUrl });
+    const clientB = new Scaling({ apiKey: b.apiKey, baseUrl: b.baseUrl });
+    await clientA.policies.create({ name: 'Only in A' });
+    expect(await clientB.policies.list()).toEqual([]);
+    // Same seed, same key: yet B does not know A's policy, and A's clock is A's alone.
+    expect(a.apiKey).toBe(b.apiKey);
+    await a.clock.advance(60_000);
+    expect(b.clock.now().getTime()).toBe(a.clock.now().getTime() - 60_000);
+  });
+
+  test('the same seed gives the same ids; another seed, others', () => {
+    const ids = (seed: number) => {
+      const mock = createScalingMock({ seed });
+      return [mock.apiKey, mock.orgId, mock.createUser().id, mock.createSchedule().id];
+    };
+    expect(ids(7)).toEqual(ids(7));
+    expect(ids(7)).not.toEqual(ids(8));
+    expect(ids(7)[0]).toMatch(/^scl_mock_[0-9a-z]{32}$/);
+  });
+
+  test('an apiKey option sets the default key', async () => {
+    const mock = createScalingMock({ apiKey: 'scl_live_fixed_for_tests' });
+    expect(mock.apiKey).toBe('scl_live_fixed_for_tests');
+  });
+});
+
+describe('test-facing helpers', () => {
+  test('createUser makes a member with a key of their own, in the default org or the given one', async () => {
+    const user = t.mock.createUser({ firstName: 'Grace', email: 'grace@example.com' });
+    expect(user).toMatchObject({ id: expect.stringMatching(/^user_/), orgId: t.mock.orgId, firstName: 'Grace', email: 'grace@example.com', role: 'org:member' });
+    const org = t.mock.createOrg({ name: 'Acme' });
+    expect(t.mock.createUser({ orgId: org.id }).orgId).toBe(org.id);
+    expect((await t.client({ apiKey: user.apiKey }).policies.create({ name: 'By Grace' })).createdBy).toBe(user.id);
+  });
+
+  test('createSchedule makes a schedule that layers can target', () => {
+    expect(t.mock.createSchedule({ name: 'Primary', timezone: 'Europe/Paris' })).toMatchObject({
+      id: expect.stringMatching(/^sched_/),
+      orgId: t.mock.orgId,
+      name: 'Primary',
+      timezone: 'Europe/Paris',
+    });
+  });
+
+  test('bad input to a helper throws, naming the field', () => {
+    expect(() => t.mock.createUser({ email: 'not-an-email' })).toThrow(/email/);
+    expect(() => t.mock.createUser({ orgId: 'org_nope' })).toThrow(/org_nope/);
+    expect(() => t.mock.createSchedule({ name: '' })).toThrow(/name/);
+    expect(() => t.mock.createOrg({ nickname: 'x' } as never)).toThrow(/nickname/);
+  });
+});
