@@ -1,4 +1,4 @@
-import { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
+import { PolicyCreateParams, PolicyPathParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
 import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from '../store/policies.js';
 import { policyView, policyWithLayersView } from '../store/views.js';
 import { route, type MockContext } from './route.js';
@@ -18,20 +18,23 @@ export const policyHandlers = (ctx: MockContext) => [
       body: { data: policyView(createPolicy(state, org, actor, body, now)) },
     }),
   }),
-  route<'policyId'>(ctx, {
+  route(ctx, {
     method: 'get',
     path: '/escalation/policies/:policyId',
+    params: PolicyPathParams,
     handle: ({ org, params }) => ({ body: { data: policyWithLayersView(getPolicy(org, params.policyId)) } }),
   }),
-  route<'policyId', typeof PolicyUpdateParams>(ctx, {
+  route(ctx, {
     method: 'patch',
     path: '/escalation/policies/:policyId',
+    params: PolicyPathParams,
     body: PolicyUpdateParams,
     handle: ({ org, params, body, now }) => ({ body: { data: policyView(updatePolicy(org, params.policyId, body, now)) } }),
   }),
-  route<'policyId'>(ctx, {
+  route(ctx, {
     method: 'delete',
     path: '/escalation/policies/:policyId',
+    params: PolicyPathParams,
     handle: ({ org, params }) => {
       deletePolicy(org, params.policyId);
       return { body: { success: true } };

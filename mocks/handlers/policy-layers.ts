@@ -1,4 +1,5 @@
-import { LayerCreateParams, LayerReorderParams, LayerUpdateParams } from '../../src/schemas/policy-layers.js';
+import { PolicyPathParams } from '../../src/schemas/policies.js';
+import { LayerCreateParams, LayerPathParams, LayerReorderParams, LayerUpdateParams } from '../../src/schemas/policy-layers.js';
 import { getPolicy } from '../store/policies.js';
 import { createLayer, deleteLayer, reorderLayers, updateLayer } from '../store/policy-layers.js';
 import { layersView, layerView } from '../store/views.js';
@@ -13,14 +14,16 @@ const reorderIssue = (issue: { code: string; path: readonly PropertyKey[] }) =>
 const LAYERS = '/escalation/policies/:policyId/layers';
 
 export const policyLayerHandlers = (ctx: MockContext) => [
-  route<'policyId'>(ctx, {
+  route(ctx, {
     method: 'get',
     path: LAYERS,
+    params: PolicyPathParams,
     handle: ({ org, params }) => ({ body: { data: layersView(getPolicy(org, params.policyId)) } }),
   }),
-  route<'policyId', typeof LayerCreateParams>(ctx, {
+  route(ctx, {
     method: 'post',
     path: LAYERS,
+    params: PolicyPathParams,
     body: LayerCreateParams,
     issueCode: targetIssue,
     handle: ({ state, org, params, body, now }) => {
@@ -29,18 +32,20 @@ export const policyLayerHandlers = (ctx: MockContext) => [
     },
   }),
   // Registered before `…/layers/:layerId` so that `order` is never taken for a layer id.
-  route<'policyId', typeof LayerReorderParams>(ctx, {
+  route(ctx, {
     method: 'put',
     path: `${LAYERS}/order`,
+    params: PolicyPathParams,
     body: LayerReorderParams,
     issueCode: reorderIssue,
     handle: ({ org, params, body, now }) => ({
       body: { data: layersView(reorderLayers(org, params.policyId, body.layerIds, now)) },
     }),
   }),
-  route<'policyId' | 'layerId', typeof LayerUpdateParams>(ctx, {
+  route(ctx, {
     method: 'patch',
     path: `${LAYERS}/:layerId`,
+    params: LayerPathParams,
     body: LayerUpdateParams,
     issueCode: targetIssue,
     handle: ({ org, params, body, now }) => {
@@ -48,9 +53,10 @@ export const policyLayerHandlers = (ctx: MockContext) => [
       return { body: { data: layerView(layer, policy.layers.indexOf(layer)) } };
     },
   }),
-  route<'policyId' | 'layerId'>(ctx, {
+  route(ctx, {
     method: 'delete',
     path: `${LAYERS}/:layerId`,
+    params: LayerPathParams,
     handle: ({ org, params, now }) => {
       deleteLayer(org, params.policyId, params.layerId, now);
       return { body: { success: true } };

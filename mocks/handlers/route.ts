@@ -15,30 +15,36 @@ export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** Larger bodies are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type RouteInput<Params extends string, Body> = {
+type Schema = z.core.$ZodType;
+/** What a schema gives the handler, or `Fallback` when the route has no such schema. */
+type Parsed<S, Fallback> = S extends Schema ? z.output<S> : Fallback;
+
+export type RouteInput<Params, Query, Body> = {
   state: MockState;
   actor: Actor;
   org: OrgRecord;
-  params: Record<Params, string>;
+  params: Params;
+  query: Query;
   body: Body;
-  query: URLSearchParams;
   now: Millis;
 };
 
 export type RouteResult = { status?: number; body: unknown };
 
-export type RouteSpec<Params extends string, Schema extends z.core.$ZodType | undefined> = {
+export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
   method: RouteMethod;
   /** The path in MSW notation, relative to the base URL: `/escalation/policies/:policyId`. */
   path: string;
-  /** The request body's schema, shared with the SDK. Omit for routes without a body. */
-  body?: Schema;
+  /** Schemas shared with the SDK: path parameters, query string, JSON body. Omit what the route lacks. */
+  params?: P;
+  query?: Q;
+  body?: B;
   /**
    * Schema problems are 422 `validation_error`, unless this names the documented 400 code for
    * them (the layers reference answers a malformed target with 400 `invalid_target`).
    */
   issueCode?: (issue: z.core.$ZodIssue) => string | undefined;
-  handle: (input: RouteInput<Params, Schema extends z.core.$ZodType ? z.output<Schema> : undefined>) => RouteResult;
+  handle: (input: RouteInput<Parsed<P, Record<string, never>>, Parsed<Q, URLSearchParams>, Parsed<B, undefined>>) => RouteResult;
 };
 
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
@@ -48,7 +54,7 @@ export const errorResponse = (error: MockApiError, requestId: string) =>
     { status: error.status, headers: { 'x-request-id': requestId } },
   );
 
-const validationError = (issues: readonly z.core.$ZodIssue[], issueCode: RouteSpec<string, undefined>['issueCode']) => {
+const validationError = (issues: readonly z.core.$ZodIssue[], issueCode?: (issue: z.core.$ZodIssue) => string | undefined) => {
   const codes = new Set(issues.map((issue) => issueCode?.(issue)));
   const [only] = codes;
   return codes.size === 1 && only !== undefined
@@ -77,16 +83,23 @@ const readJson = async (request: Request): Promise<unknown> => {
 const tooLarge = () =>
   new MockApiError(413, 'invalid_request_error', 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
 
-const asParams = (params: Record<string, string | readonly string[] | undefined>) =>
-  Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value : ''])) as Record<string, string>;
+/** The first value of each query parameter, for a schema to check. */
+const queryObject = (query: URLSearchParams) => Object.fromEntries([...query.keys()].map((key) => [key, query.get(key)]));
+
+/** Checks one part of the request against its schema, or refuses it with the API's error. */
+const check = (schema: Schema, value: unknown, issueCode?: (issue: z.core.$ZodIssue) => string | undefined) => {
+  const parsed = safeParse(schema, value);
+  if (!parsed.success) throw validationError(parsed.error.issues, issueCode);
+  return parsed.data;
+};
 
 /**
- * Makes one MSW handler: request id → auth → body → store → `{ data }` response. Everything a
+ * Makes one MSW handler: request id → auth → params, query, body → store → response. Everything a
  * handler file writes is its `handle`; every refusal is a `MockApiError` with the API's body.
  */
-export const route = <Params extends string, Schema extends z.core.$ZodType | undefined = undefined>(
+export const route = <P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
   ctx: MockContext,
-  spec: RouteSpec<Params, Schema>,
+  spec: RouteSpec<P, Q, B>,
 ): HttpHandler =>
   http[spec.method](`${ctx.baseUrl}${spec.path}`, async ({ request, params }) => {
     const { state } = ctx;
@@ -95,14 +108,16 @@ export const route = <Params extends string, Schema extends z.core.$ZodType | un
       const actor = authenticate(state, request.headers.get('authorization'));
       const org = state.orgs.get(actor.orgId);
       if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
-      let body: unknown;
-      if (spec.body) {
-        const parsed = safeParse(spec.body, await readJson(request));
-        if (!parsed.success) throw validationError(parsed.error.issues, spec.issueCode);
-        body = parsed.data;
-      }
-      const query = new URL(request.url).searchParams;
-      const input = { state, actor, org, params: asParams(params), body, query, now: ctx.clock.nowMs() };
+      const searchParams = new URL(request.url).searchParams;
+      const input = {
+        state,
+        actor,
+        org,
+        params: spec.params ? check(spec.params, params) : {},
+        query: spec.query ? check(spec.query, queryObject(searchParams)) : searchParams,
+        body: spec.body ? check(spec.body, await readJson(request), spec.issueCode) : undefined,
+        now: ctx.clock.nowMs(),
+      };
       const result = spec.handle(input as Parameters<typeof spec.handle>[0]);
       return HttpResponse.json(result.body as never, { status: result.status ?? 200, headers: { 'x-request-id': requestId } });
     } catch (error) {

@@ -1,15 +1,16 @@
-import { ScalingValidationError } from './errors.js';
+import type * as z from 'zod/mini';
+import { parseOrThrow } from './request-options.js';
 
 /**
- * Builds a request path from a template in the docs' notation and percent-encodes every parameter:
- * `buildPath('/escalation/policies/{policyId}', { policyId })`. An id of `''`, `.` or `..` would
- * change which resource the URL names, so it is refused before anything is sent, naming the parameter.
+ * Builds a request path from a template in the docs' notation, after checking the parameters
+ * against their schema (an error names the parameter), and percent-encodes every one:
+ * `buildPath('/escalation/policies/{policyId}', PolicyPathParams, { policyId })`.
  */
-export const buildPath = <Name extends string>(template: string, params: Record<Name, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: Name) => {
-    const value: unknown = params[name];
-    if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
-      throw new ScalingValidationError([{ path: name, message: 'must be a non-empty id' }]);
-    }
-    return encodeURIComponent(value);
-  });
+export const buildPath = <Schema extends z.ZodMiniType<Record<string, string>>>(
+  template: string,
+  schema: Schema,
+  params: z.input<Schema>,
+): string => {
+  const valid: Record<string, string> = parseOrThrow(schema, params);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(valid[name] ?? ''));
+};

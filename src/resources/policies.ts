@@ -6,6 +6,7 @@ import {
   type Policy,
   PolicyCreateParams,
   PolicyListResponse,
+  PolicyPathParams,
   PolicyResponse,
   PolicyUpdateParams,
   type PolicyWithLayers,
@@ -39,20 +40,20 @@ export class Policies {
 
   /** One policy with its layers in position order. */
   async get(policyId: string, options?: RequestOptions): Promise<PolicyWithLayers> {
-    const path = buildPath(POLICY, { policyId });
+    const path = buildPath(POLICY, PolicyPathParams, { policyId });
     return (await this.#http.request({ method: 'get', path, response: PolicyWithLayersResponse, options })).data;
   }
 
   /** Renames or re-describes a policy; only the fields you pass change. */
   async update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): Promise<Policy> {
-    const path = buildPath(POLICY, { policyId });
+    const path = buildPath(POLICY, PolicyPathParams, { policyId });
     const body = parseOrThrow(PolicyUpdateParams, params);
     return (await this.#http.request({ method: 'patch', path, body, response: PolicyResponse, options })).data;
   }
 
   /** Deletes a policy and its layers. Incidents escalating under it stop escalating. */
   async delete(policyId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(POLICY, { policyId });
+    const path = buildPath(POLICY, PolicyPathParams, { policyId });
     await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
   }
 }

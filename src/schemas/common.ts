@@ -7,6 +7,9 @@ import * as z from 'zod/mini';
 export const Id = z.string().check(z.minLength(1, 'must be a non-empty id'));
 export type Id = z.infer<typeof Id>;
 
+/** An id in a URL path: also not `.` or `..`, which would change the resource the URL names. */
+export const PathId = Id.check(z.refine((id) => id !== '.' && id !== '..', 'must be a non-empty id'));
+
 /** An ISO 8601 timestamp as the API sends it (`2026-04-07T10:00:00.000Z`). Kept as a string. */
 export const Timestamp = z.string();
 export type Timestamp = z.infer<typeof Timestamp>;

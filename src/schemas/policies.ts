@@ -1,6 +1,10 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, Timestamp } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp } from './common.js';
 import { Layer } from './policy-layers.js';
+
+/** `/escalation/policies/{policyId}` */
+export const PolicyPathParams = z.strictObject({ policyId: PathId });
+export type PolicyPathParams = z.infer<typeof PolicyPathParams>;
 
 const PolicyName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),

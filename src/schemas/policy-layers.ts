@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, Timestamp, uniqueIds } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, uniqueIds } from './common.js';
 
 /** The most layers a policy may have: `PUT …/layers/order` accepts 1–50 ids. */
 export const MAX_LAYERS_PER_POLICY = 50;
+
+/** `/escalation/policies/{policyId}/layers/{layerId}` */
+export const LayerPathParams = z.strictObject({ policyId: PathId, layerId: PathId });
+export type LayerPathParams = z.infer<typeof LayerPathParams>;
 
 /** Notify whoever is on call for the schedule when the layer is paged. */
 export const ScheduleTarget = z.looseObject({
