@@ -2,7 +2,12 @@ import { DEFAULT_BASE_URL } from './core/constants.js';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './core/http.js';
 import { ScalingError } from './core/errors.js';
 import { ClientOptions, parseOrThrow } from './core/request-options.js';
+import { Components } from './resources/components.js';
+import { Incidents } from './resources/incidents.js';
 import { Policies } from './resources/policies.js';
+import { Schedules } from './resources/schedules.js';
+import { Team } from './resources/team.js';
+import { Users } from './resources/users.js';
 
 const env = (name: string): string | undefined =>
   typeof process === 'undefined' ? undefined : process.env?.[name] || undefined;
@@ -18,6 +23,16 @@ const env = (name: string): string | undefined =>
 export class Scaling {
   /** Escalation policies, and their layers under `policies.layers`. */
   readonly policies: Policies;
+  /** Incidents: lifecycle, updates, acknowledge and handoff. */
+  readonly incidents: Incidents;
+  /** On-call schedules, their rotation layers under `schedules.layers`, and who is on call. */
+  readonly schedules: Schedules;
+  /** Members and invitations (admin keys only). */
+  readonly team: Team;
+  /** The organization's users. */
+  readonly users: Users;
+  /** The organization's component catalog. */
+  readonly components: Components;
 
   constructor(options: ClientOptions = {}) {
     const parsed = parseOrThrow(ClientOptions, options, 'options');
@@ -36,5 +51,10 @@ export class Scaling {
       validateResponses: parsed.validateResponses ?? true,
     });
     this.policies = new Policies(http);
+    this.incidents = new Incidents(http);
+    this.schedules = new Schedules(http);
+    this.team = new Team(http);
+    this.users = new Users(http);
+    this.components = new Components(http);
   }
 }

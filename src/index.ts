@@ -19,23 +19,12 @@ export {
   ScalingAbortError,
   type ValidationIssue,
 } from './core/errors.js';
+export type { Components } from './resources/components.js';
+export type { Incidents } from './resources/incidents.js';
 export type { Policies } from './resources/policies.js';
 export type { PolicyLayers } from './resources/policy-layers.js';
-export type {
-  DeleteResponse,
-  ErrorBody,
-  ErrorCode,
-  ErrorType,
-  Id,
-  Layer,
-  LayerCreateParams,
-  LayerReorderParams,
-  LayerTarget,
-  LayerUpdateParams,
-  Policy,
-  PolicyCreateParams,
-  PolicyUpdateParams,
-  PolicyWithLayers,
-  ScheduleTarget,
-  UsersTarget,
-} from './schemas/index.js';
+export type { Schedules } from './resources/schedules.js';
+export type { Team } from './resources/team.js';
+export type { Users } from './resources/users.js';
+// Every schema's type (request params, responses, enums) is public under the schema's name.
+export type * from './schemas/index.js';

@@ -5,7 +5,18 @@ import type { Actor, MemberRole, Millis, MockState, OrgRecord, UserRecord } from
 export type NewUser = { firstName?: string; lastName?: string; email?: string; role?: MemberRole };
 
 export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
-  const org: OrgRecord = { id: newId(state.random, 'org'), name, users: new Map(), schedules: new Map(), policies: new Map() };
+  const org: OrgRecord = {
+    id: newId(state.random, 'org'),
+    name,
+    users: new Map(),
+    invitations: new Map(),
+    schedules: new Map(),
+    policies: new Map(),
+    components: new Map(),
+    statusPages: new Map(),
+    incidents: new Map(),
+    incidentSeq: 0,
+  };
   state.orgs.set(org.id, org);
   return org;
 };

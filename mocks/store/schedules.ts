@@ -13,6 +13,7 @@ export const addSchedule = (state: MockState, org: OrgRecord, actor: Actor, inpu
     createdBy: actor.userId,
     createdAt: now,
     updatedAt: now,
+    layers: [],
   };
   org.schedules.set(schedule.id, schedule);
   return schedule;

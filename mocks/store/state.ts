@@ -16,15 +16,109 @@ export type UserRecord = {
   joinedAt: Millis;
 };
 
+export type RotationType = 'daily' | 'weekly' | 'custom';
+
+/** A rotation layer of a schedule. Its position is its index in `ScheduleRecord.layers` (0-based). */
+export type ScheduleLayerRecord = {
+  id: string;
+  scheduleId: string;
+  orgId: string;
+  name: string;
+  rotationType: RotationType;
+  rotationLengthDays: number;
+  /** `HH:MM`, 24 h, in the schedule's timezone. */
+  handoffTime: string;
+  effectiveFrom: Millis;
+  effectiveUntil: Millis | null;
+  participantIds: string[];
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
 export type ScheduleRecord = {
   id: string;
   orgId: string;
   name: string;
   description: string | null;
+  /** IANA zone name. */
   timezone: string;
   createdBy: string;
   createdAt: Millis;
   updatedAt: Millis;
+  /** In position order: position 0 is the owner-bearing layer. */
+  layers: ScheduleLayerRecord[];
+};
+
+export type ComponentRecord = {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string | null;
+  groupLabel: string | null;
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
+/** Status pages have no API; tests make them with `mock.createStatusPage()`. */
+export type StatusPageRecord = { id: string; orgId: string; componentIds: string[]; published: boolean };
+
+export type InvitationRecord = {
+  id: string;
+  orgId: string;
+  emailAddress: string;
+  role: MemberRole;
+  status: 'pending';
+  createdAt: Millis;
+};
+
+export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export type StatusHistoryRecord = { id: string; status: IncidentStatus; changedAt: Millis; resolutionNote: string | null };
+
+export type IncidentUpdateRecord = {
+  id: string;
+  incidentId: string;
+  body: string | null;
+  statusChange: IncidentStatus | null;
+  visibility: 'internal' | 'public';
+  /** A user id: the owner of the API key that posted it. */
+  postedBy: string;
+  postedAt: Millis;
+  redactedAt: Millis | null;
+  redactedBy: string | null;
+};
+
+/**
+ * The incident's audit trail, oldest first. The docs name `incident_acknowledged` and
+ * `incident_handed_off`; the escalation engine adds its own steps.
+ */
+export type AuditEntry =
+  | { type: 'incident_created'; at: Millis; actorId: string }
+  | { type: 'status_changed'; at: Millis; actorId: string; from: IncidentStatus; to: IncidentStatus }
+  | { type: 'incident_acknowledged'; at: Millis; userId: string }
+  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string };
+
+export type IncidentRecord = {
+  id: string;
+  orgId: string;
+  /** Creation order within the org: the list's sort key and what its cursor encodes. */
+  seq: number;
+  title: string;
+  description: string | null;
+  severity: Severity;
+  status: IncidentStatus;
+  ownerId: string | null;
+  escalationPolicyId: string | null;
+  createdBy: string;
+  createdAt: Millis;
+  updatedAt: Millis;
+  componentIds: string[];
+  statusHistory: StatusHistoryRecord[];
+  updates: IncidentUpdateRecord[];
+  acknowledgedBy: string | null;
+  acknowledgedAt: Millis | null;
+  auditTrail: AuditEntry[];
 };
 
 export type LayerRecord = {
@@ -52,9 +146,16 @@ export type PolicyRecord = {
 export type OrgRecord = {
   id: string;
   name: string;
+  /** Current members. A removed member is deleted here and their keys are revoked. */
   users: Map<string, UserRecord>;
+  invitations: Map<string, InvitationRecord>;
   schedules: Map<string, ScheduleRecord>;
   policies: Map<string, PolicyRecord>;
+  components: Map<string, ComponentRecord>;
+  statusPages: Map<string, StatusPageRecord>;
+  /** In creation order (a Map keeps insertion order). */
+  incidents: Map<string, IncidentRecord>;
+  incidentSeq: number;
 };
 
 /** Who a request acts as: the owner of the API key it carries. */

@@ -1,0 +1,7 @@
+import type { HttpHandler } from 'msw';
+import type { MockContext } from './route.js';
+
+export const componentHandlers = (ctx: MockContext): HttpHandler[] => {
+  void ctx;
+  return [];
+};
