@@ -2,11 +2,15 @@ import type { HttpHandler } from 'msw';
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
 import { describeIssues, safeParse, toValidationIssues } from '../src/core/issues.js';
+import { MAX_LAYERS_PER_SCHEDULE, ScheduleLayerCreateParams, TimeZone, type RotationType } from '../src/schemas/schedules.js';
+import { uniqueIds } from '../src/schemas/common.js';
 import { createClock, toMillis, type Instant, type VirtualClock } from './engine/clock.js';
 import { createHandlers } from './handlers/index.js';
 import type { MockContext } from './handlers/route.js';
+import { addStatusPage } from './store/components.js';
 import { addUser, createOrgRecord, getOrg, issueApiKey } from './store/orgs.js';
-import { addSchedule } from './store/schedules.js';
+import { addSchedule, createScheduleLayer } from './store/schedules.js';
+import { scheduleLayersView } from './store/schedule-views.js';
 import { createState, type MemberRole, type MockState } from './store/state.js';
 import { iso } from './store/views.js';
 
@@ -31,6 +35,22 @@ export type MockUser = {
   lastName: string;
   role: MemberRole;
 };
+/** A rotation layer for `createSchedule({ layers })`: `participantIds` is required, the rest has defaults. */
+export type MockScheduleLayerInput = {
+  participantIds: string[];
+  /** Default `Layer N` (N = index + 1). */
+  name?: string;
+  /** Default `weekly`. */
+  rotationType?: RotationType;
+  /** Default 1 for `daily`, 7 for `weekly`; required for `custom`. */
+  rotationLengthDays?: number;
+  /** `HH:MM` in the schedule's zone. Default `09:00`. */
+  handoffTime?: string;
+  /** ISO 8601 datetime. Default: the mock clock's now. */
+  effectiveFrom?: string;
+  /** ISO 8601 datetime or `null` (default: open-ended). */
+  effectiveUntil?: string | null;
+};
 export type MockSchedule = {
   id: string;
   orgId: string;
@@ -38,7 +58,26 @@ export type MockSchedule = {
   description: string | null;
   timezone: string;
   createdAt: string;
+  /** The layers, as `GET /oncall/schedules/{id}` shows them (position 0-based). */
+  layers: Array<{
+    id: string;
+    scheduleId: string;
+    orgId: string;
+    name: string;
+    position: number;
+    rotationType: RotationType;
+    rotationLengthDays: number;
+    handoffTime: string;
+    effectiveFrom: string;
+    effectiveUntil: string | null;
+    participantIds: string[];
+    createdAt: string;
+    updatedAt: string;
+  }>;
 };
+
+/** A status page: it has no API, and only decides whether public incident updates are seen. */
+export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
 export type ScalingMock = {
   /** MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. */
@@ -56,8 +95,22 @@ export type ScalingMock = {
   createOrg(input?: { name?: string }): MockOrg;
   /** A member of the default org (or of `orgId`) with a key of their own: requests with it act as them. */
   createUser(input?: { orgId?: string; firstName?: string; lastName?: string; email?: string; role?: MemberRole }): MockUser;
-  /** An on-call schedule of the default org (or of `orgId`), usable as a layer target. */
-  createSchedule(input?: { orgId?: string; name?: string; description?: string | null; timezone?: string }): MockSchedule;
+  /**
+   * An on-call schedule of the default org (or of `orgId`), usable as a layer target, with the
+   * rotation `layers` given (in position order; participants must be members of that org).
+   */
+  createSchedule(input?: {
+    orgId?: string;
+    name?: string;
+    description?: string | null;
+    timezone?: string;
+    layers?: MockScheduleLayerInput[];
+  }): MockSchedule;
+  /**
+   * A status page of the default org (or of `orgId`) showing `componentIds`, which must be that
+   * org's components. Published unless `published: false`.
+   */
+  createStatusPage(input: { orgId?: string; componentIds: string[]; published?: boolean }): MockStatusPage;
   /** Back to the state right after creation: same org, user and key; everything else gone; clock at its start. */
   reset(): void;
 };
@@ -78,9 +131,42 @@ const ScheduleInput = z.optional(
     orgId: z.optional(Text),
     name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
     description: z.optional(z.nullable(z.string())),
-    timezone: z.optional(Text),
+    timezone: z.optional(TimeZone),
+    // Each layer arrives here with its defaults filled in (`withLayerDefaults`), so the API's own schema checks it.
+    layers: z.optional(z.array(ScheduleLayerCreateParams).check(z.maxLength(MAX_LAYERS_PER_SCHEDULE))),
   }),
 );
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The length a `daily` or `weekly` layer must have; a `custom` one must say. */
+const ROTATION_LENGTHS: Record<string, number> = { daily: 1, weekly: 7 };
+
+/** Fills in the defaults of `createSchedule`'s layers; anything malformed is left for the schema to name. */
+const withLayerDefaults = (input: unknown, now: string): unknown => {
+  if (!isRecord(input) || !Array.isArray(input.layers)) return input;
+  const layers = input.layers.map((layer: unknown, index) => {
+    if (!isRecord(layer)) return layer;
+    const rotationType = layer.rotationType ?? 'weekly';
+    return {
+      name: `Layer ${index + 1}`,
+      rotationType,
+      rotationLengthDays: typeof rotationType === 'string' ? ROTATION_LENGTHS[rotationType] : undefined,
+      handoffTime: '09:00',
+      effectiveFrom: now,
+      effectiveUntil: null,
+      ...layer,
+    };
+  });
+  return { ...input, layers };
+};
+
+const StatusPageInput = z.strictObject({
+  orgId: z.optional(Text),
+  componentIds: uniqueIds('component ids', 0),
+  published: z.optional(z.boolean()),
+});
 
 /** Test-facing inputs are checked too: a typo in a test should fail loudly, naming the field. */
 const check = <T extends z.core.$ZodType>(method: string, schema: T, input: unknown): z.output<T> => {
@@ -139,11 +225,26 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
   };
 
   const createSchedule: ScalingMock['createSchedule'] = (input) => {
-    const { orgId = first.org.id, ...fields } = check('createSchedule', ScheduleInput, input) ?? {};
+    const now = clock.nowMs();
+    const { orgId = first.org.id, layers = [], ...fields } = check('createSchedule', ScheduleInput, withLayerDefaults(input, iso(now))) ?? {};
     const { state } = ctx;
     const org = orgOf(state, 'createSchedule', orgId);
+    // Every rule the API would apply is checked before anything is added: no half-made schedule.
+    const refuse = (field: string, message: string) => new TypeError(`mock.createSchedule: ${field}: ${message}`);
+    if (fields.name !== undefined && [...org.schedules.values()].some((schedule) => schedule.name === fields.name)) {
+      throw refuse('name', `a schedule named "${fields.name}" already exists in organization ${orgId}`);
+    }
+    layers.forEach((layer, index) => {
+      const twin = layers.findIndex((other) => other.name === layer.name);
+      if (twin !== index) throw refuse(`layers[${index}].name`, `"${layer.name}" is already the name of layers[${twin}]`);
+      const strangers = layer.participantIds.filter((id) => !org.users.has(id));
+      if (strangers.length > 0) {
+        throw refuse(`layers[${index}].participantIds`, `not members of organization ${orgId}: ${strangers.join(', ')}`);
+      }
+    });
     const admin = [...org.users.values()].find((user) => user.role === 'org:admin')!;
-    const schedule = addSchedule(state, org, { orgId, userId: admin.id }, fields, clock.nowMs());
+    const schedule = addSchedule(state, org, { orgId, userId: admin.id }, fields, now);
+    for (const layer of layers) createScheduleLayer(state, org, schedule.id, layer, now);
     return {
       id: schedule.id,
       orgId,
@@ -151,7 +252,18 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
       description: schedule.description,
       timezone: schedule.timezone,
       createdAt: iso(schedule.createdAt),
+      layers: scheduleLayersView(schedule),
     };
+  };
+
+  const createStatusPage: ScalingMock['createStatusPage'] = (input) => {
+    const { orgId = first.org.id, componentIds, published = true } = check('createStatusPage', StatusPageInput, input);
+    const { state } = ctx;
+    const org = orgOf(state, 'createStatusPage', orgId);
+    const stranger = componentIds.find((id) => !org.components.has(id));
+    if (stranger !== undefined) throw new RangeError(`mock.createStatusPage: no component ${stranger} in organization ${orgId}`);
+    const page = addStatusPage(state, org, { componentIds, published });
+    return { id: page.id, orgId, componentIds: [...page.componentIds], published: page.published };
   };
 
   return {
@@ -164,6 +276,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     createOrg,
     createUser,
     createSchedule,
+    createStatusPage,
     reset: () => {
       clock.reset(start);
       ctx.state = boot().state;

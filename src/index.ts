@@ -20,11 +20,13 @@ export {
   type ValidationIssue,
 } from './core/errors.js';
 export type { Components } from './resources/components.js';
+export type { IncidentUpdates } from './resources/incident-updates.js';
 export type { Incidents } from './resources/incidents.js';
 export type { Policies } from './resources/policies.js';
 export type { PolicyLayers } from './resources/policy-layers.js';
+export type { ScheduleLayers } from './resources/schedule-layers.js';
 export type { Schedules } from './resources/schedules.js';
-export type { Team } from './resources/team.js';
+export type { Team, TeamInvitations, TeamMembers } from './resources/team.js';
 export type { Users } from './resources/users.js';
 // Every schema's type (request params, responses, enums) is public under the schema's name.
 export type * from './schemas/index.js';

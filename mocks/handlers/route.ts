@@ -35,13 +35,16 @@ export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined
   method: RouteMethod;
   /** The path in MSW notation, relative to the base URL: `/escalation/policies/:policyId`. */
   path: string;
+  /** Who may call, checked right after the key and before anything is parsed or looked up. */
+  authorize?: (org: OrgRecord, actor: Actor) => void;
   /** Schemas shared with the SDK: path parameters, query string, JSON body. Omit what the route lacks. */
   params?: P;
   query?: Q;
   body?: B;
   /**
-   * Schema problems are 422 `validation_error`, unless this names the documented 400 code for
-   * them (the layers reference answers a malformed target with 400 `invalid_target`).
+   * Schema problems are 422 `validation_error`, unless this (or the refinement's own
+   * `params.apiCode`) names the documented 400 code for them (the layers reference answers a
+   * malformed target with 400 `invalid_target`).
    */
   issueCode?: (issue: z.core.$ZodIssue) => string | undefined;
   handle: (input: RouteInput<Parsed<P, Record<string, never>>, Parsed<Q, URLSearchParams>, Parsed<B, undefined>>) => RouteResult;
@@ -54,8 +57,14 @@ export const errorResponse = (error: MockApiError, requestId: string) =>
     { status: error.status, headers: { 'x-request-id': requestId } },
   );
 
+/** A refinement may name its API code itself: `z.refine(fn, { params: { apiCode: 'owner_required' } })`. */
+const declaredCode = (issue: z.core.$ZodIssue): string | undefined => {
+  const code = issue.code === 'custom' ? (issue.params as { apiCode?: unknown } | undefined)?.apiCode : undefined;
+  return typeof code === 'string' ? code : undefined;
+};
+
 const validationError = (issues: readonly z.core.$ZodIssue[], issueCode?: (issue: z.core.$ZodIssue) => string | undefined) => {
-  const codes = new Set(issues.map((issue) => issueCode?.(issue)));
+  const codes = new Set(issues.map((issue) => issueCode?.(issue) ?? declaredCode(issue)));
   const [only] = codes;
   return codes.size === 1 && only !== undefined
     ? new MockApiError(400, 'invalid_request_error', only, describeIssues(toValidationIssues(issues)))
@@ -94,7 +103,7 @@ const check = (schema: Schema, value: unknown, issueCode?: (issue: z.core.$ZodIs
 };
 
 /**
- * Makes one MSW handler: request id → auth → params, query, body → store → response. Everything a
+ * Makes one MSW handler: request id → auth → authorize → params, query, body → store → response. Everything a
  * handler file writes is its `handle`; every refusal is a `MockApiError` with the API's body.
  */
 export const route = <P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
@@ -108,6 +117,7 @@ export const route = <P extends Schema | undefined = undefined, Q extends Schema
       const actor = authenticate(state, request.headers.get('authorization'));
       const org = state.orgs.get(actor.orgId);
       if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
+      spec.authorize?.(org, actor);
       const searchParams = new URL(request.url).searchParams;
       const input = {
         state,

@@ -24,11 +24,13 @@ export const newId = (random: Random, prefix: string) => `${prefix}_${chars(rand
 /** Mock API keys say what they are, so nobody mistakes one for a live key. */
 export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;
 
-/** A request id in UUID v4 form, as the docs describe it. */
-export const newRequestId = (random: Random) => {
+/** A UUID v4 from the seeded generator: request ids (as the docs describe them) and update ids. */
+export const newUuid = (random: Random) => {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((Math.floor(random() * 4) + 8) as number).toString(16);
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 };
+
+export const newRequestId = newUuid;

@@ -1,13 +1,41 @@
+import { resolveOnCall, type OnCallResult } from '../../src/oncall/rotation.js';
+import type {
+  ScheduleCreateParams,
+  ScheduleLayerCreateParams,
+  ScheduleLayerUpdateParams,
+  ScheduleUpdateParams,
+} from '../../src/schemas/schedules.js';
+import { effectiveUntilProblem, MAX_LAYERS_PER_SCHEDULE, rotationLengthProblem } from '../../src/schemas/schedules.js';
+import { badRequest, conflict, MockApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
-import type { Actor, Millis, MockState, OrgRecord, ScheduleRecord } from './state.js';
+import { onCallSchedule } from './oncall.js';
+import type { Actor, Millis, MockState, OrgRecord, ScheduleLayerRecord, ScheduleRecord } from './state.js';
 
 export type NewSchedule = { name?: string; description?: string | null; timezone?: string };
 
+/** Schedule names are unique per organization, compared exactly (case and spaces count). */
+export const assertScheduleNameFree = (org: OrgRecord, name: string, except?: string) => {
+  for (const schedule of org.schedules.values()) {
+    if (schedule.name === name && schedule.id !== except) {
+      throw conflict('name_conflict', `A schedule named "${name}" already exists in this organization.`);
+    }
+  }
+};
+
+/** The first `Schedule N` not taken, so a default name never collides with an existing one. */
+const freeScheduleName = (org: OrgRecord) => {
+  const taken = new Set([...org.schedules.values()].map((schedule) => schedule.name));
+  let n = org.schedules.size + 1;
+  while (taken.has(`Schedule ${n}`)) n++;
+  return `Schedule ${n}`;
+};
+
+/** Adds a schedule without the API's checks: the test helper has validated the input already. */
 export const addSchedule = (state: MockState, org: OrgRecord, actor: Actor, input: NewSchedule, now: Millis): ScheduleRecord => {
   const schedule: ScheduleRecord = {
     id: newId(state.random, 'sched'),
     orgId: org.id,
-    name: input.name ?? `Schedule ${org.schedules.size + 1}`,
+    name: input.name ?? freeScheduleName(org),
     description: input.description ?? null,
     timezone: input.timezone ?? 'UTC',
     createdBy: actor.userId,
@@ -16,5 +44,165 @@ export const addSchedule = (state: MockState, org: OrgRecord, actor: Actor, inpu
     layers: [],
   };
   org.schedules.set(schedule.id, schedule);
+  return schedule;
+};
+
+export const getSchedule = (org: OrgRecord, scheduleId: string): ScheduleRecord => {
+  const schedule = org.schedules.get(scheduleId);
+  if (!schedule) throw notFound('schedule');
+  return schedule;
+};
+
+export const listSchedules = (org: OrgRecord): ScheduleRecord[] => [...org.schedules.values()];
+
+export const createSchedule = (state: MockState, org: OrgRecord, actor: Actor, input: ScheduleCreateParams, now: Millis) => {
+  assertScheduleNameFree(org, input.name);
+  return addSchedule(state, org, actor, input, now);
+};
+
+export const updateSchedule = (org: OrgRecord, scheduleId: string, input: ScheduleUpdateParams, now: Millis): ScheduleRecord => {
+  const schedule = getSchedule(org, scheduleId);
+  if (input.name !== undefined) assertScheduleNameFree(org, input.name, schedule.id);
+  if (input.name !== undefined) schedule.name = input.name;
+  if (input.description !== undefined) schedule.description = input.description;
+  if (input.timezone !== undefined) schedule.timezone = input.timezone;
+  schedule.updatedAt = now;
+  return schedule;
+};
+
+/** Deletes the schedule and its layers, unless a policy layer still targets it (it would page nobody). */
+export const deleteSchedule = (org: OrgRecord, scheduleId: string): ScheduleRecord => {
+  const schedule = getSchedule(org, scheduleId);
+  const users = [...org.policies.values()].filter((policy) =>
+    policy.layers.some((layer) => layer.target.type === 'schedule' && layer.target.scheduleId === scheduleId),
+  );
+  if (users.length > 0) {
+    const names = users.map((policy) => `"${policy.name}" (${policy.id})`).join(', ');
+    const policies = users.length === 1 ? 'escalation policy' : 'escalation policies';
+    throw conflict('schedule_in_use', `The schedule is the target of a layer of ${policies} ${names}; retarget or delete those layers first.`);
+  }
+  org.schedules.delete(scheduleId);
+  return schedule;
+};
+
+/** Who is on call on the schedule at `at`. */
+export const resolveSchedule = (org: OrgRecord, scheduleId: string, at: Millis): OnCallResult =>
+  resolveOnCall(onCallSchedule(getSchedule(org, scheduleId)), at);
+
+// Layers. A layer's position is its index in `schedule.layers`: always 0..n-1.
+
+const findLayer = (schedule: ScheduleRecord, layerId: string): ScheduleLayerRecord => {
+  const layer = schedule.layers.find((candidate) => candidate.id === layerId);
+  if (!layer) throw notFound('layer on this schedule');
+  return layer;
+};
+
+const assertLayerNameFree = (schedule: ScheduleRecord, name: string, except?: string) => {
+  if (schedule.layers.some((layer) => layer.name === name && layer.id !== except)) {
+    throw conflict('name_conflict', `A layer named "${name}" already exists on this schedule.`);
+  }
+};
+
+/** Participants must be current members of the org. */
+export const assertParticipantsInOrg = (org: OrgRecord, participantIds: readonly string[]) => {
+  const strangers = participantIds.filter((id) => !org.users.has(id));
+  if (strangers.length > 0) {
+    throw badRequest('invalid_participant', `participantIds: not members of this organization: ${strangers.join(', ')}.`);
+  }
+};
+
+const invalidField = (field: string, message: string) =>
+  new MockApiError(422, 'validation_error', 'validation_error', `${field}: ${message}`);
+
+/** The cross-field rules on a whole layer: the same ones the schemas apply to a body. */
+const assertLayerRules = (layer: Pick<ScheduleLayerRecord, 'rotationType' | 'rotationLengthDays' | 'effectiveFrom' | 'effectiveUntil'>) => {
+  const length = rotationLengthProblem(layer.rotationType, layer.rotationLengthDays);
+  if (length) throw invalidField('rotationLengthDays', length);
+  const until = effectiveUntilProblem(layer.effectiveFrom, layer.effectiveUntil);
+  if (until) throw invalidField('effectiveUntil', until);
+};
+
+/** A layer whose position changes is written too, as for policy layers. */
+const touchFrom = (schedule: ScheduleRecord, index: number, now: Millis) => {
+  for (const layer of schedule.layers.slice(index)) layer.updatedAt = now;
+};
+
+const millis = (datetime: string) => Date.parse(datetime);
+
+/** Appends a layer: its position is the current layer count. */
+export const createScheduleLayer = (state: MockState, org: OrgRecord, scheduleId: string, input: ScheduleLayerCreateParams, now: Millis) => {
+  const schedule = getSchedule(org, scheduleId);
+  if (schedule.layers.length >= MAX_LAYERS_PER_SCHEDULE) {
+    throw badRequest('layer_limit_reached', `A schedule has at most ${MAX_LAYERS_PER_SCHEDULE} layers.`);
+  }
+  assertLayerNameFree(schedule, input.name);
+  assertParticipantsInOrg(org, input.participantIds);
+  const layer: ScheduleLayerRecord = {
+    id: newId(state.random, 'layer'),
+    scheduleId,
+    orgId: org.id,
+    name: input.name,
+    rotationType: input.rotationType,
+    rotationLengthDays: input.rotationLengthDays,
+    handoffTime: input.handoffTime,
+    effectiveFrom: millis(input.effectiveFrom),
+    effectiveUntil: input.effectiveUntil ? millis(input.effectiveUntil) : null,
+    participantIds: [...input.participantIds],
+    createdAt: now,
+    updatedAt: now,
+  };
+  assertLayerRules(layer);
+  schedule.layers.push(layer);
+  return { schedule, layer };
+};
+
+/** Only the fields sent change; the cross-field rules are checked on the result before anything is written. */
+export const updateScheduleLayer = (org: OrgRecord, scheduleId: string, layerId: string, input: ScheduleLayerUpdateParams, now: Millis) => {
+  const schedule = getSchedule(org, scheduleId);
+  const layer = findLayer(schedule, layerId);
+  const merged: ScheduleLayerRecord = {
+    ...layer,
+    name: input.name ?? layer.name,
+    rotationType: input.rotationType ?? layer.rotationType,
+    rotationLengthDays: input.rotationLengthDays ?? layer.rotationLengthDays,
+    handoffTime: input.handoffTime ?? layer.handoffTime,
+    effectiveFrom: input.effectiveFrom === undefined ? layer.effectiveFrom : millis(input.effectiveFrom),
+    effectiveUntil:
+      input.effectiveUntil === undefined ? layer.effectiveUntil : input.effectiveUntil === null ? null : millis(input.effectiveUntil),
+    participantIds: input.participantIds === undefined ? layer.participantIds : [...input.participantIds],
+    updatedAt: now,
+  };
+  if (input.name !== undefined) assertLayerNameFree(schedule, input.name, layer.id);
+  assertLayerRules(merged);
+  if (input.participantIds !== undefined) assertParticipantsInOrg(org, input.participantIds);
+  Object.assign(layer, merged);
+  return { schedule, layer };
+};
+
+/** Removes the layer; the ones after it move up one. */
+export const deleteScheduleLayer = (org: OrgRecord, scheduleId: string, layerId: string, now: Millis) => {
+  const schedule = getSchedule(org, scheduleId);
+  const index = schedule.layers.indexOf(findLayer(schedule, layerId));
+  schedule.layers.splice(index, 1);
+  touchFrom(schedule, index, now);
+  return schedule;
+};
+
+/** `layerIds` must be exactly the schedule's layers (the schema already refused repeats). */
+export const reorderScheduleLayers = (org: OrgRecord, scheduleId: string, layerIds: readonly string[], now: Millis) => {
+  const schedule = getSchedule(org, scheduleId);
+  const byId = new Map(schedule.layers.map((layer) => [layer.id, layer]));
+  const unknown = layerIds.filter((id) => !byId.has(id));
+  if (unknown.length > 0 || layerIds.length !== schedule.layers.length) {
+    const listed = new Set(layerIds);
+    const missing = schedule.layers.filter((layer) => !listed.has(layer.id)).map((layer) => layer.id);
+    const parts = [
+      unknown.length > 0 ? `not layers of this schedule: ${unknown.join(', ')}` : '',
+      missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
+    ].filter(Boolean);
+    throw badRequest('invalid_reorder', `layerIds must list every layer of the schedule exactly once (${parts.join('; ')}).`);
+  }
+  schedule.layers = layerIds.map((id) => byId.get(id)!);
+  touchFrom(schedule, 0, now);
   return schedule;
 };

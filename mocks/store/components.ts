@@ -1,0 +1,86 @@
+import type { ComponentCreateParams, ComponentUpdateParams } from '../../src/schemas/components.js';
+import { conflict, notFound } from './errors.js';
+import { newId } from './ids.js';
+import type { ComponentRecord, Millis, MockState, OrgRecord, StatusPageRecord } from './state.js';
+
+/** Names are unique per organization, compared exactly (case and spaces count), like policy names. */
+const assertNameFree = (org: OrgRecord, name: string, except?: string) => {
+  for (const component of org.components.values()) {
+    if (component.name === name && component.id !== except) {
+      throw conflict('name_conflict', `A component named "${name}" already exists in this organization.`);
+    }
+  }
+};
+
+export const getComponent = (org: OrgRecord, componentId: string): ComponentRecord => {
+  const component = org.components.get(componentId);
+  if (!component) throw notFound('component');
+  return component;
+};
+
+export const listComponents = (org: OrgRecord): ComponentRecord[] => [...org.components.values()];
+
+export const createComponent = (state: MockState, org: OrgRecord, input: ComponentCreateParams, now: Millis): ComponentRecord => {
+  assertNameFree(org, input.name);
+  const component: ComponentRecord = {
+    id: newId(state.random, 'cmp'),
+    orgId: org.id,
+    name: input.name,
+    description: input.description ?? null,
+    groupLabel: input.groupLabel ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  org.components.set(component.id, component);
+  return component;
+};
+
+export const updateComponent = (org: OrgRecord, componentId: string, input: ComponentUpdateParams, now: Millis): ComponentRecord => {
+  const component = getComponent(org, componentId);
+  if (input.name !== undefined) assertNameFree(org, input.name, component.id);
+  if (input.name !== undefined) component.name = input.name;
+  if (input.description !== undefined) component.description = input.description;
+  if (input.groupLabel !== undefined) component.groupLabel = input.groupLabel;
+  component.updatedAt = now;
+  return component;
+};
+
+/**
+ * Refused while any incident of the org (resolved ones too: their history names it) references the
+ * component. Otherwise it is also taken off every status page, so no page shows a ghost.
+ */
+export const deleteComponent = (org: OrgRecord, componentId: string): ComponentRecord => {
+  const component = getComponent(org, componentId);
+  const referencing = [...org.incidents.values()].filter((incident) => incident.componentIds.includes(componentId));
+  const [first] = referencing;
+  if (first) {
+    const others = referencing.length > 1 ? ` and ${referencing.length - 1} other incident(s)` : '';
+    throw conflict('component_in_use', `Component ${componentId} is referenced by incident ${first.id}${others}; detach it first.`);
+  }
+  org.components.delete(componentId);
+  for (const page of org.statusPages.values()) {
+    page.componentIds = page.componentIds.filter((id) => id !== componentId);
+  }
+  return component;
+};
+
+export type NewStatusPage = { componentIds: readonly string[]; published: boolean };
+
+/** Status pages have no API: only `mock.createStatusPage()` makes them. The ids are checked there. */
+export const addStatusPage = (state: MockState, org: OrgRecord, input: NewStatusPage): StatusPageRecord => {
+  const page: StatusPageRecord = {
+    id: newId(state.random, 'sp'),
+    orgId: org.id,
+    componentIds: [...input.componentIds],
+    published: input.published,
+  };
+  org.statusPages.set(page.id, page);
+  return page;
+};
+
+/**
+ * Whether a public update about these components would be seen anywhere: some published status
+ * page of the org shows at least one of them (the `no_public_surface` rule).
+ */
+export const hasPublicSurface = (org: OrgRecord, componentIds: readonly string[]): boolean =>
+  [...org.statusPages.values()].some((page) => page.published && page.componentIds.some((id) => componentIds.includes(id)));

@@ -1,0 +1,46 @@
+import type { Incident, IncidentDetail, IncidentUpdate } from '../../src/schemas/incidents.js';
+import type { IncidentRecord, IncidentUpdateRecord, OrgRecord } from './state.js';
+import { iso } from './views.js';
+
+/** `{ id, name }` of a user; a removed member keeps their id and reads as "Former member". */
+const person = (org: OrgRecord, userId: string) => {
+  const user = org.users.get(userId);
+  return { id: userId, name: user ? `${user.firstName} ${user.lastName}` : 'Former member' };
+};
+
+export const incidentView = (org: OrgRecord, incident: IncidentRecord): Incident => ({
+  id: incident.id,
+  orgId: incident.orgId,
+  title: incident.title,
+  description: incident.description,
+  severity: incident.severity,
+  status: incident.status,
+  ownerId: incident.ownerId,
+  escalationPolicyId: incident.escalationPolicyId,
+  createdBy: incident.createdBy,
+  affectedComponents: incident.componentIds.flatMap((id) => {
+    const component = org.components.get(id);
+    return component ? [{ id, name: component.name }] : [];
+  }),
+  acknowledgedBy: incident.acknowledgedBy,
+  acknowledgedAt: incident.acknowledgedAt === null ? null : iso(incident.acknowledgedAt),
+  createdAt: iso(incident.createdAt),
+  updatedAt: iso(incident.updatedAt),
+});
+
+export const incidentDetailView = (org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
+  ...incidentView(org, incident),
+  statusHistory: incident.statusHistory.map((entry) => ({ ...entry, changedAt: iso(entry.changedAt) })),
+});
+
+export const incidentUpdateView = (org: OrgRecord, update: IncidentUpdateRecord): IncidentUpdate => ({
+  id: update.id,
+  incidentId: update.incidentId,
+  body: update.body,
+  statusChange: update.statusChange,
+  visibility: update.visibility,
+  postedBy: person(org, update.postedBy),
+  postedAt: iso(update.postedAt),
+  redactedAt: update.redactedAt === null ? null : iso(update.redactedAt),
+  redactedBy: update.redactedBy === null ? null : person(org, update.redactedBy),
+});
