@@ -1,8 +1,13 @@
 // `npm run bench`: every figure is a ratio of two things measured side by side in one run, so a
 // busy or slow machine moves both sides together. Runs against the built package in dist/.
 import { sdkOverhead } from './sdk-overhead.mjs';
+import { simulation } from './simulation.mjs';
 
-const results = [...(await sdkOverhead())];
+const only = process.argv[2];
+const results = [
+  ...(only && only !== 'sdk' ? [] : await sdkOverhead()),
+  ...(only && only !== 'simulation' ? [] : await simulation()),
+];
 
 console.log('\n| benchmark | measured | baseline | ratio | target |');
 console.log('|---|---|---|---|---|');

@@ -1,12 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
-import { createClock } from '../mocks/engine/clock.js';
-import { componentHandlers } from '../mocks/handlers/components.js';
-import { addStatusPage, createComponent, hasPublicSurface } from '../mocks/store/components.js';
-import { addUser, createOrgRecord, issueApiKey } from '../mocks/store/orgs.js';
-import { createState, type IncidentRecord, type OrgRecord } from '../mocks/store/state.js';
+import { addStatusPage, createComponent, deleteComponent, hasPublicSurface } from '../mocks/store/components.js';
+import { createOrgRecord } from '../mocks/store/orgs.js';
+import { createState } from '../mocks/store/state.js';
 import {
-  Scaling,
   ScalingConflictError,
   ScalingNotFoundError,
   ScalingValidationError,
@@ -187,73 +184,36 @@ describe('the mock refuses what the SDK would not send', () => {
   });
 });
 
-/**
- * Incidents cannot be made through the API yet, so this builds the mock's pieces by hand — the
- * real component handlers over a state the test can reach — and drives it with the real SDK.
- */
-const storeBackedMock = () => {
-  const baseUrl = 'https://store-backed.test/v1';
-  const state = createState(7);
-  const clock = createClock(Date.parse(NOW));
-  const org = createOrgRecord(state, 'Store-backed');
-  const admin = addUser(state, org, { role: 'org:admin' }, clock.nowMs());
-  const apiKey = issueApiKey(state, { orgId: org.id, userId: admin.id });
-  t.server.use(...componentHandlers({ state, clock, baseUrl }));
-  return { state, org, admin, scaling: new Scaling({ apiKey, baseUrl, maxRetries: 0 }) };
-};
-
-const incidentOn = (org: OrgRecord, createdBy: string, componentIds: string[]): IncidentRecord => {
-  const seq = ++org.incidentSeq;
-  const at = Date.parse(NOW);
-  const incident: IncidentRecord = {
-    id: `inc_${String(seq).padStart(20, '0')}`,
-    orgId: org.id,
-    seq,
-    title: `Incident ${seq}`,
-    description: null,
-    severity: 'high',
-    status: 'resolved',
-    ownerId: null,
-    escalationPolicyId: null,
-    createdBy,
-    createdAt: at,
-    updatedAt: at,
-    componentIds,
-    statusHistory: [],
-    updates: [],
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    auditTrail: [],
-  };
-  org.incidents.set(incident.id, incident);
-  return incident;
-};
-
 describe('a component in use', () => {
   test('cannot be deleted while any incident (even a resolved one) references it: 409 component_in_use naming it', async () => {
-    const { org, admin, scaling } = storeBackedMock();
-    const api = await scaling.components.create({ name: 'API' });
-    const free = await scaling.components.create({ name: 'Free' });
-    const incident = incidentOn(org, admin.id, [api.id]);
+    const api = await t.scaling.components.create({ name: 'API' });
+    const free = await t.scaling.components.create({ name: 'Free' });
+    const incident = await t.scaling.incidents.create({ title: 'API down', severity: 'high', ownerId: t.mock.userId, componentIds: [api.id] });
+    for (const status of ['identified', 'monitoring', 'resolved'] as const) await t.scaling.incidents.updateStatus(incident.id, { status });
 
-    const error = await scaling.components.delete(api.id).catch((caught: unknown) => caught);
+    const error = await t.scaling.components.delete(api.id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ScalingConflictError);
     expect(error).toMatchObject({ status: 409, code: 'component_in_use', type: 'invalid_request_error' });
     expect((error as Error).message).toContain(incident.id);
-    expect(await scaling.components.list()).toEqual([api, free]);
-
-    await expect(scaling.components.delete(free.id)).resolves.toBeUndefined();
-    incident.componentIds = [];
-    await expect(scaling.components.delete(api.id)).resolves.toBeUndefined();
-    expect(await scaling.components.list()).toEqual([]);
+    expect(await t.scaling.components.list()).toEqual([api, free]);
+    await expect(t.scaling.components.delete(free.id)).resolves.toBeUndefined();
   });
 
-  test('deleting a component takes it off the status pages that showed it', async () => {
-    const { state, org, scaling } = storeBackedMock();
-    const api = await scaling.components.create({ name: 'API' });
+  test('can be deleted once no incident references it', async () => {
+    const api = await t.scaling.components.create({ name: 'API' });
+    const incident = await t.scaling.incidents.create({ title: 'API down', severity: 'high', ownerId: t.mock.userId, componentIds: [api.id] });
+    await t.scaling.incidents.setComponents(incident.id, { componentIds: [] });
+    await expect(t.scaling.components.delete(api.id)).resolves.toBeUndefined();
+    expect(await t.scaling.components.list()).toEqual([]);
+  });
+
+  test('deleting a component takes it off the status pages that showed it (store rule)', () => {
+    const state = createState(1);
+    const org = createOrgRecord(state, 'Org');
+    const api = createComponent(state, org, { name: 'API' }, 0);
     const page = addStatusPage(state, org, { componentIds: [api.id], published: true });
     expect(hasPublicSurface(org, [api.id])).toBe(true);
-    await scaling.components.delete(api.id);
+    deleteComponent(org, api.id);
     expect(page.componentIds).toEqual([]);
     expect(hasPublicSurface(org, [api.id])).toBe(false);
   });

@@ -14,7 +14,7 @@ const before = (a: Timer, b: Timer) => a.due < b.due || (a.due === b.due && a.se
 
 export const pushTimer = (queue: TimerQueue, timer: Omit<Timer, 'seq'>): void => {
   const { heap } = queue;
-  const item = { ...timer, seq: queue.armed++ };
+  const item: Timer = { due: timer.due, seq: queue.armed++, orgId: timer.orgId, incidentId: timer.incidentId, generation: timer.generation };
   let index = heap.push(item) - 1;
   while (index > 0) {
     const parent = (index - 1) >> 1;

@@ -94,8 +94,8 @@ export const incidentHandlers = (ctx: MockContext) => [
     path: `${INCIDENT}/handoff`,
     params: IncidentPathParams,
     body: IncidentHandoffParams,
-    handle: ({ org, actor, params, body, now }) => ({
-      body: { data: incidentView(org, handOffIncident(org, actor, params.incidentId, body.targetUserId, now)) },
+    handle: ({ state, org, actor, params, body, now }) => ({
+      body: { data: incidentView(org, handOffIncident(state, org, actor, params.incidentId, body.targetUserId, now)) },
     }),
   }),
   route(ctx, {

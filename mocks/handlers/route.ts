@@ -129,6 +129,7 @@ export const route = <P extends Schema | undefined = undefined, Q extends Schema
         now: ctx.clock.nowMs(),
       };
       const result = spec.handle(input as Parameters<typeof spec.handle>[0]);
+      ctx.clock.reschedule();
       return HttpResponse.json(result.body as never, { status: result.status ?? 200, headers: { 'x-request-id': requestId } });
     } catch (error) {
       if (error instanceof MockApiError) return errorResponse(error, requestId);

@@ -28,9 +28,25 @@ export const incidentView = (org: OrgRecord, incident: IncidentRecord): Incident
   updatedAt: iso(incident.updatedAt),
 });
 
+const escalationView = (incident: IncidentRecord) => {
+  const { escalation } = incident;
+  if (escalation === null) return null;
+  return {
+    policyId: escalation.policyId,
+    state: escalation.state,
+    position: escalation.position,
+    layerId: escalation.layerId,
+    nextEscalationAt: escalation.nextEscalationAt === null ? null : iso(escalation.nextEscalationAt),
+    acknowledgedBy: incident.acknowledgedBy,
+    acknowledgedAt: incident.acknowledgedAt === null ? null : iso(incident.acknowledgedAt),
+  };
+};
+
 export const incidentDetailView = (org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
   ...incidentView(org, incident),
   statusHistory: incident.statusHistory.map((entry) => ({ ...entry, changedAt: iso(entry.changedAt) })),
+  escalation: escalationView(incident),
+  auditTrail: incident.auditTrail.map((entry) => ({ ...entry, at: iso(entry.at) })),
 });
 
 export const incidentUpdateView = (org: OrgRecord, update: IncidentUpdateRecord): IncidentUpdate => ({

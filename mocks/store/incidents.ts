@@ -1,6 +1,7 @@
 import type { IncidentCreateParams, IncidentListQuery } from '../../src/schemas/incidents.js';
 import { resolveOnCall } from '../../src/oncall/rotation.js';
 import type * as z from 'zod/mini';
+import { acknowledgeEscalation, handOffEscalation, resolveEscalation, startEscalation } from '../engine/escalation.js';
 import { hasPublicSurface } from './components.js';
 import { badRequest, MockApiError, notFound } from './errors.js';
 import { newId, newUuid } from './ids.js';
@@ -76,8 +77,10 @@ export const createIncident = (state: MockState, org: OrgRecord, actor: Actor, i
     acknowledgedBy: null,
     acknowledgedAt: null,
     auditTrail: [{ type: 'incident_created', at: now, actorId: actor.userId }],
+    escalation: null,
   };
   org.incidents.set(incident.id, incident);
+  startEscalation(state, org, incident, now);
   return incident;
 };
 
@@ -146,6 +149,7 @@ const moveStatus = (state: MockState, incident: IncidentRecord, actor: Actor, to
   incident.status = to;
   incident.statusHistory.push({ id: newId(state.random, 'sh'), status: to, changedAt: now, resolutionNote });
   incident.auditTrail.push({ type: 'status_changed', at: now, actorId: actor.userId, from, to });
+  if (to === 'resolved') resolveEscalation(incident, now);
 };
 
 /** `PATCH /status`: a thin alias that posts an internal update through the same path as `POST /updates`. */
@@ -197,11 +201,12 @@ export const acknowledgeIncident = (org: OrgRecord, actor: Actor, incidentId: st
   incident.acknowledgedAt = now;
   incident.updatedAt = now;
   incident.auditTrail.push({ type: 'incident_acknowledged', at: now, userId: actor.userId });
+  acknowledgeEscalation(incident);
   return { incident, changed: true };
 };
 
-/** The target becomes the owner; the acknowledgment is cleared, so the new owner must acknowledge. */
-export const handOffIncident = (org: OrgRecord, actor: Actor, incidentId: string, targetUserId: string, now: Millis) => {
+/** The target becomes the owner and is paged; the acknowledgment is cleared, so they must acknowledge. */
+export const handOffIncident = (state: MockState, org: OrgRecord, actor: Actor, incidentId: string, targetUserId: string, now: Millis) => {
   const incident = getIncident(org, incidentId);
   assertOpen(incident);
   if (!org.users.has(targetUserId)) {
@@ -212,6 +217,7 @@ export const handOffIncident = (org: OrgRecord, actor: Actor, incidentId: string
   incident.acknowledgedBy = null;
   incident.acknowledgedAt = null;
   incident.updatedAt = now;
+  handOffEscalation(state, org, incident, targetUserId, now);
   return incident;
 };
 

@@ -1,4 +1,5 @@
 import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
+import { stopEscalationsOf } from '../engine/escalation.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
@@ -45,9 +46,10 @@ export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpda
   return policy;
 };
 
-/** Deletes the policy and its layers. */
-export const deletePolicy = (org: OrgRecord, policyId: string): PolicyRecord => {
+/** Deletes the policy and its layers; incidents escalating under it stop escalating. */
+export const deletePolicy = (org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
   org.policies.delete(policyId);
+  stopEscalationsOf(org, policyId, now);
   return policy;
 };

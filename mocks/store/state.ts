@@ -1,4 +1,5 @@
 import type { LayerTarget } from '../../src/schemas/policy-layers.js';
+import { createTimerQueue, type TimerQueue } from '../engine/timers.js';
 import { createRandom, type Random } from './ids.js';
 
 /** Times are epoch milliseconds from the mock's clock; views turn them into ISO strings. */
@@ -97,7 +98,41 @@ export type AuditEntry =
   | { type: 'incident_created'; at: Millis; actorId: string }
   | { type: 'status_changed'; at: Millis; actorId: string; from: IncidentStatus; to: IncidentStatus }
   | { type: 'incident_acknowledged'; at: Millis; userId: string }
-  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string };
+  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string }
+  | { type: 'layer_paged'; at: Millis; position: number | null; layerId: string | null; userIds: string[]; reason: PageReason }
+  | { type: 'layer_skipped'; at: Millis; position: number; layerId: string }
+  | { type: 'escalated'; at: Millis; fromPosition: number | null }
+  | { type: 'escalation_exhausted'; at: Millis }
+  | { type: 'escalation_stopped'; at: Millis; reason: 'resolved' | 'policy_deleted' };
+
+/** Why someone was paged: a layer reached by escalation, or a handoff to them. */
+export type PageReason = 'escalation' | 'handoff';
+
+/** One notification: the mock's record of who was paged, when, and by which layer. */
+export type PageRecord = {
+  orgId: string;
+  incidentId: string;
+  userId: string;
+  layerId: string | null;
+  position: number | null;
+  at: Millis;
+  reason: PageReason;
+};
+
+export type EscalationState = 'active' | 'acknowledged' | 'exhausted' | 'resolved' | 'stopped';
+
+/**
+ * Where an incident's escalation stands. `position` is the last position reached (paged or
+ * skipped); a timer armed under an older `generation` is stale and dropped when it comes up.
+ */
+export type EscalationRecord = {
+  policyId: string;
+  state: EscalationState;
+  position: number | null;
+  layerId: string | null;
+  nextEscalationAt: Millis | null;
+  generation: number;
+};
 
 export type IncidentRecord = {
   id: string;
@@ -119,6 +154,8 @@ export type IncidentRecord = {
   acknowledgedBy: string | null;
   acknowledgedAt: Millis | null;
   auditTrail: AuditEntry[];
+  /** `null` for an incident without an escalation policy. */
+  escalation: EscalationRecord | null;
 };
 
 export type LayerRecord = {
@@ -168,6 +205,10 @@ export type MockState = {
   /** Ids and keys come from their own stream, so reads (which need request ids) never shift them. */
   random: Random;
   requestIdRandom: Random;
+  /** Pending escalation timers, soonest first. */
+  timers: TimerQueue;
+  /** Every page, in the order it happened. */
+  pages: PageRecord[];
 };
 
 export const createState = (seed: number): MockState => ({
@@ -175,4 +216,6 @@ export const createState = (seed: number): MockState => ({
   apiKeys: new Map(),
   random: createRandom(seed),
   requestIdRandom: createRandom(seed ^ 0x5bd1e995),
+  timers: createTimerQueue(),
+  pages: [],
 });

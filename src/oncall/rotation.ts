@@ -18,6 +18,9 @@ export type RotationLayer = {
   participantIds: readonly string[];
 };
 
+/** What the rotation reads of a layer: everything but its position. */
+type RotationFields = Omit<RotationLayer, 'position'>;
+
 export type OnCallSchedule = {
   /** IANA zone name, e.g. `America/New_York`. */
   timezone: string;
@@ -159,7 +162,7 @@ const minutesOf = (handoffTime: string): number => {
  * `handoffTime` on the local day of `effectiveFrom` + k × rotationLengthDays; participant k mod n
  * holds the shift from handoff k to handoff k + 1, participant 0 from `effectiveFrom` to handoff 1.
  */
-const onCallIn = (zone: Zone, layer: RotationLayer, at: number, atDay: number): string | null => {
+const onCallIn = (zone: Zone, layer: RotationFields, at: number, atDay: number): string | null => {
   const count = layer.participantIds.length;
   if (count === 0) return null;
   const length = layer.rotationLengthDays;
@@ -178,7 +181,7 @@ const onCallIn = (zone: Zone, layer: RotationLayer, at: number, atDay: number): 
   return layer.participantIds[shift % count] ?? null;
 };
 
-const inForce = (layer: RotationLayer, at: number) =>
+const inForce = (layer: RotationFields, at: number) =>
   layer.effectiveFrom <= at && (layer.effectiveUntil === null || at < layer.effectiveUntil);
 
 const isInPositionOrder = (layers: readonly RotationLayer[]) => {
@@ -214,6 +217,29 @@ export const resolveOnCall = (schedule: OnCallSchedule, at: number): OnCallResul
     if (!pagingTargets.includes(userId)) pagingTargets.push(userId);
   }
   return { owner, pagingTargets, layers };
+};
+
+/** A schedule whose layers are already in position order (position = index); positions are not read. */
+export type OrderedSchedule = { timezone: string; layers: readonly RotationFields[] };
+
+/**
+ * Just the paging targets at `at`, for a schedule whose layers are in position order: what the
+ * escalation engine asks on every page, so it allocates nothing but the answer.
+ */
+export const pagingTargetsAt = (schedule: OrderedSchedule, at: number): string[] => {
+  const targets: string[] = [];
+  let zone: Zone | undefined;
+  let atDay = 0;
+  for (const layer of schedule.layers) {
+    if (!inForce(layer, at)) continue;
+    if (zone === undefined) {
+      zone = zoneOf(schedule.timezone);
+      atDay = localDay(zone, at);
+    }
+    const userId = onCallIn(zone, layer, at, atDay);
+    if (userId !== null && !targets.includes(userId)) targets.push(userId);
+  }
+  return targets;
 };
 
 /** Single-word names that are IANA spellings of UTC; other single words (EST, CET, Japan) are legacy. */

@@ -140,10 +140,54 @@ export const StatusHistoryEntry = z.looseObject({
 });
 export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntry>;
 
-/** `GET /incidents/{incidentId}`: the incident with its lifecycle, oldest first. */
+/**
+ * Where the incident's escalation stands: `active` (a layer's timer is running), `acknowledged`,
+ * `exhausted` (every layer timed out; the incident stays open), `resolved`, or `stopped` (its policy
+ * was deleted). `position` is the last layer position reached.
+ */
+export const EscalationState = z.enum(['active', 'acknowledged', 'exhausted', 'resolved', 'stopped']);
+export type EscalationState = z.infer<typeof EscalationState>;
+
+export const Escalation = z.looseObject({
+  policyId: Id,
+  state: EscalationState,
+  position: z.nullable(z.int()),
+  layerId: z.nullable(Id),
+  nextEscalationAt: z.nullable(Timestamp),
+  acknowledgedBy: z.nullable(Id),
+  acknowledgedAt: z.nullable(Timestamp),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+/**
+ * One step of the audit trail. `type` is one of `incident_created`, `status_changed`,
+ * `incident_acknowledged`, `incident_handed_off`, `layer_paged`, `layer_skipped`, `escalated`,
+ * `escalation_exhausted`, `escalation_stopped`; the other fields depend on it. Kept open (a string,
+ * unknown fields kept): a trail is read by people, and new kinds of step must not break old clients.
+ */
+export const AuditEntry = z.looseObject({
+  type: z.string(),
+  at: Timestamp,
+  actorId: z.optional(Id),
+  userId: z.optional(Id),
+  userIds: z.optional(z.array(Id)),
+  position: z.optional(z.nullable(z.int())),
+  layerId: z.optional(z.nullable(Id)),
+  fromPosition: z.optional(z.nullable(z.int())),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  fromUserId: z.optional(z.nullable(Id)),
+  toUserId: z.optional(Id),
+  reason: z.optional(z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** `GET /incidents/{incidentId}`: the incident with its lifecycle, its escalation and its audit trail. */
 export const IncidentDetail = z.looseObject({
   ...Incident.shape,
   statusHistory: z.array(StatusHistoryEntry),
+  escalation: z._default(z.nullable(Escalation), null),
+  auditTrail: z._default(z.array(AuditEntry), []),
 });
 export type IncidentDetail = z.infer<typeof IncidentDetail>;
 

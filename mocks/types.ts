@@ -1,0 +1,138 @@
+import type { HttpHandler } from 'msw';
+import type { RotationType } from '../src/schemas/schedules.js';
+import type { Instant, VirtualClock } from './engine/clock.js';
+import type { MemberRole, PageReason } from './store/state.js';
+
+export type ScalingMockOptions = {
+  /** Where the mock answers. Default: the real API's URL, so a client with default settings is intercepted. */
+  baseUrl?: string;
+  /** The virtual clock's start. Default: the wall time when the mock is created. */
+  now?: Instant;
+  /** The default org's API key. Default: a generated `scl_mock_…` key. */
+  apiKey?: string;
+  /** Seeds ids and keys: the same seed gives the same ids in the same order. Default 1. */
+  seed?: number;
+  /**
+   * Real-time mode, for demos and the standalone server: the clock follows the wall clock, `speed`
+   * times faster (default 1), and escalation steps happen on their own. Call `mock.close()` to stop.
+   * Leave it off in tests: there, time moves only when you say.
+   */
+  realtime?: boolean | { speed?: number };
+};
+
+export type MockOrg = { id: string; name: string; apiKey: string; adminUserId: string };
+export type MockUser = {
+  id: string;
+  orgId: string;
+  apiKey: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: MemberRole;
+};
+/** A rotation layer for `createSchedule({ layers })`: `participantIds` is required, the rest has defaults. */
+export type MockScheduleLayerInput = {
+  participantIds: string[];
+  /** Default `Layer N` (N = index + 1). */
+  name?: string;
+  /** Default `weekly`. */
+  rotationType?: RotationType;
+  /** Default 1 for `daily`, 7 for `weekly`; required for `custom`. */
+  rotationLengthDays?: number;
+  /** `HH:MM` in the schedule's zone. Default `09:00`. */
+  handoffTime?: string;
+  /** ISO 8601 datetime. Default: the mock clock's now. */
+  effectiveFrom?: string;
+  /** ISO 8601 datetime or `null` (default: open-ended). */
+  effectiveUntil?: string | null;
+};
+export type MockSchedule = {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string | null;
+  timezone: string;
+  createdAt: string;
+  /** The layers, as `GET /oncall/schedules/{id}` shows them (position 0-based). */
+  layers: Array<{
+    id: string;
+    scheduleId: string;
+    orgId: string;
+    name: string;
+    position: number;
+    rotationType: RotationType;
+    rotationLengthDays: number;
+    handoffTime: string;
+    effectiveFrom: string;
+    effectiveUntil: string | null;
+    participantIds: string[];
+    createdAt: string;
+    updatedAt: string;
+  }>;
+};
+
+/** A status page: it has no API, and only decides whether public incident updates are seen. */
+export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
+
+export type ScalingMock = {
+  /** MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. */
+  readonly handlers: HttpHandler[];
+  /**
+   * A `fetch` that answers from the same handlers without intercepting anything:
+   * `new Scaling({ fetch: mock.fetch, apiKey: mock.apiKey })` needs no `setupServer`, so tests can run
+   * in parallel, in workers, and where interception is unavailable. A URL outside `baseUrl` rejects
+   * with a `TypeError`, as a network failure would.
+   */
+  readonly fetch: typeof globalThis.fetch;
+  /** The default org's API key, owned by its admin user. */
+  readonly apiKey: string;
+  readonly baseUrl: string;
+  /** The default org. */
+  readonly orgId: string;
+  /** The default org's admin, who owns `apiKey`. */
+  readonly userId: string;
+  /** The virtual clock that stamps every timestamp. Time never moves on its own. */
+  readonly clock: VirtualClock;
+  /** Every page so far, oldest first, optionally filtered: who was paged, when, by which layer. */
+  pages(filter?: PageFilter): MockPage[];
+  /** A new org with an admin user who owns the returned key. */
+  createOrg(input?: { name?: string }): MockOrg;
+  /** A member of the default org (or of `orgId`) with a key of their own: requests with it act as them. */
+  createUser(input?: { orgId?: string; firstName?: string; lastName?: string; email?: string; role?: MemberRole }): MockUser;
+  /**
+   * An on-call schedule of the default org (or of `orgId`), usable as a layer target, with the
+   * rotation `layers` given (in position order; participants must be members of that org).
+   */
+  createSchedule(input?: {
+    orgId?: string;
+    name?: string;
+    description?: string | null;
+    timezone?: string;
+    layers?: MockScheduleLayerInput[];
+  }): MockSchedule;
+  /**
+   * A status page of the default org (or of `orgId`) showing `componentIds`, which must be that
+   * org's components. Published unless `published: false`.
+   */
+  createStatusPage(input: { orgId?: string; componentIds: string[]; published?: boolean }): MockStatusPage;
+  /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
+  reset(): void;
+  /** Stops real-time mode's wall-clock timer. A no-op otherwise. */
+  close(): void;
+};
+
+/** One page: `userId` was notified about `incidentId` at `at`, by the layer at `position`. */
+export type MockPage = {
+  incidentId: string;
+  userId: string;
+  /** `null` for a handoff on an incident without an escalation policy. */
+  layerId: string | null;
+  position: number | null;
+  /** ISO 8601, from the mock's clock. */
+  at: string;
+  /** `escalation` when a layer was reached; `handoff` when the incident was handed to them. */
+  reason: PageReason;
+  orgId: string;
+};
+
+export type PageFilter = Partial<Pick<MockPage, 'incidentId' | 'userId' | 'layerId' | 'position' | 'reason' | 'orgId'>>;
