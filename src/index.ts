@@ -17,13 +17,15 @@ export {
   ScalingConnectionError,
   ScalingTimeoutError,
   ScalingAbortError,
+  ScalingSyncError,
   type ValidationIssue,
 } from './core/errors.js';
 export type { Components } from './resources/components.js';
 export type { IncidentUpdates } from './resources/incident-updates.js';
 export type { Incidents } from './resources/incidents.js';
 export type { Policies } from './resources/policies.js';
-export type { PolicyLayers } from './resources/policy-layers.js';
+export type { LayerSyncOptions, PolicyLayers } from './resources/policy-layers.js';
+export type { SyncStep, SyncDeleteStep, SyncUpdateStep, SyncCreateStep, SyncReorderStep, LayerSyncChanges, PlannedLayer, LayerSyncResult, LayerSyncPreview } from './resources/layer-sync.js';
 export type { ScheduleLayers } from './resources/schedule-layers.js';
 export type { Schedules } from './resources/schedules.js';
 export type { Team, TeamInvitations, TeamMembers } from './resources/team.js';

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { describeIssues as describe, toValidationIssues as toIssues, type ValidationIssue } from './issues.js';
+import type { SyncStep } from '../resources/layer-sync.js';
 
 export type { ValidationIssue };
 
@@ -204,6 +205,45 @@ export class ScalingAbortError extends ScalingError {
     super(`Request aborted (${target.method} ${target.path})`, { cause: target.cause });
     this.method = target.method;
     this.path = target.path;
+  }
+}
+
+const describeSyncStep = (step: SyncStep): string => {
+  switch (step.action) {
+    case 'delete': return `delete ${step.layerId} (position ${step.position})`;
+    case 'update': return `update ${step.layerId} (${Object.keys(step.changes).join(', ')})`;
+    case 'create': return `create at position ${step.position}${step.layerId ? ` (${step.layerId})` : ''}`;
+    case 'reorder': return `reorder ${step.layerIds.length} layers`;
+  }
+};
+
+/**
+ * `policies.layers.sync` stopped at a failed call. The `applied` steps took effect; the `pending` ones
+ * were never sent; `cause` is the failed call's own error. Calling `sync` again with the same list
+ * re-reads the layers and finishes the job.
+ */
+export class ScalingSyncError extends ScalingError {
+  static { named(this, 'ScalingSyncError'); }
+  readonly policyId: string;
+  readonly applied: readonly SyncStep[];
+  readonly failed: SyncStep;
+  readonly pending: readonly SyncStep[];
+
+  constructor(init: { policyId: string; applied: readonly SyncStep[]; failed: SyncStep; pending: readonly SyncStep[]; cause: unknown }) {
+    const list = (steps: readonly SyncStep[]) => steps.map(describeSyncStep).join(', ') || 'none';
+    const reason = init.cause instanceof Error ? init.cause.message : String(init.cause);
+    // A 4xx was refused (the API changes nothing then); anything else may hide a write that happened.
+    const settled = init.cause instanceof ScalingAPIError && init.cause.status < 500;
+    super(
+      `Layer sync of policy ${init.policyId} failed at step ${init.applied.length + 1} of ` +
+        `${init.applied.length + 1 + init.pending.length}, ${describeSyncStep(init.failed)}: ${reason}` +
+        `${settled ? '' : ' (it may have taken effect)'}. Applied: ${list(init.applied)}. Not sent: ${list(init.pending)}.`,
+      { cause: init.cause },
+    );
+    this.policyId = init.policyId;
+    this.applied = init.applied;
+    this.failed = init.failed;
+    this.pending = init.pending;
   }
 }
 

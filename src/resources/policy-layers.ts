@@ -10,8 +10,13 @@ import {
   LayerPathParams,
   LayerReorderParams,
   LayerResponse,
+  type LayerSyncParams,
   LayerUpdateParams,
 } from '../schemas/policy-layers.js';
+import { buildLayerSync, executeLayerSync, type LayerSyncPreview, type LayerSyncResult, parseDesiredLayers } from './layer-sync.js';
+
+/** Request options for every call a sync makes, plus `dryRun`: plan (one read) without writing. */
+export type LayerSyncOptions = RequestOptions & { dryRun?: boolean };
 
 const LAYERS = '/escalation/policies/{policyId}/layers';
 const LAYER = '/escalation/policies/{policyId}/layers/{layerId}';
@@ -55,5 +60,27 @@ export class PolicyLayers {
     const path = buildPath(`${LAYERS}/order`, PolicyPathParams, { policyId });
     const body = parseOrThrow(LayerReorderParams, params);
     return (await this.#http.request({ method: 'put', path, body, response: LayerListResponse, options })).data;
+  }
+
+  /**
+   * Makes the policy's layers match `desired` (the whole list, in order) with the fewest calls: one
+   * read, then deletes, updates, creates and at most one reorder (rules in `layer-sync.ts`). A failed
+   * call stops it with `ScalingSyncError`. `dryRun` reads and plans, and writes nothing.
+   */
+  sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions & { dryRun: true }): Promise<LayerSyncPreview>;
+  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions & { dryRun?: false }): Promise<LayerSyncResult>;
+  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions): Promise<LayerSyncResult | LayerSyncPreview>;
+  async sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions = {}): Promise<LayerSyncResult | LayerSyncPreview> {
+    const { dryRun = false, ...requestOptions } = options;
+    parseDesiredLayers(desired); // refused before the read, not only before the writes
+    const current = await this.list(policyId, requestOptions);
+    const preview = buildLayerSync(current, desired);
+    if (dryRun) return preview;
+    return executeLayerSync(policyId, current, preview.plan, {
+      delete: (layerId) => this.delete(policyId, layerId, requestOptions),
+      update: (layerId, changes) => this.update(policyId, layerId, changes, requestOptions),
+      create: (params) => this.create(policyId, params, requestOptions),
+      reorder: (layerIds) => this.reorder(policyId, { layerIds }, requestOptions),
+    });
   }
 }

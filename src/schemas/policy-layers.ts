@@ -78,3 +78,32 @@ export type Layer = z.infer<typeof Layer>;
 
 export const LayerResponse = dataEnvelope(Layer);
 export const LayerListResponse = dataEnvelope(z.array(Layer));
+
+/**
+ * One item of `policies.layers.sync(policyId, desired)`: a layer as it should be, its position implied
+ * by its place in the list. `id` pins it to that existing layer; without it, the layer is matched by
+ * target (see `layer-sync.ts`). Same rules as a create body, without `position`.
+ */
+export const LayerSyncItem = z.strictObject({
+  id: z.optional(Id),
+  ackTimeoutMinutes: LayerCreateParams.shape.ackTimeoutMinutes,
+  target: LayerCreateParams.shape.target,
+});
+export type LayerSyncItem = z.input<typeof LayerSyncItem>;
+
+/** The full desired list of a policy's layers, in order: at most 50, no id twice. Empty removes every layer. */
+export const LayerSyncParams = z.array(LayerSyncItem).check(
+  z.maxLength(MAX_LAYERS_PER_POLICY, `must list at most ${MAX_LAYERS_PER_POLICY} layers`),
+  // Reported at the repeat itself (`[3].id`), so the message points at the line to fix.
+  z.superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (item.id === undefined) return;
+      if (seen.has(item.id)) {
+        ctx.addIssue({ code: 'custom', message: 'must not repeat a layer id', path: [index, 'id'], input: item.id });
+      }
+      seen.add(item.id);
+    });
+  }),
+);
+export type LayerSyncParams = z.input<typeof LayerSyncParams>;
