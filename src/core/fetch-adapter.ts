@@ -11,9 +11,18 @@ type AdapterInit = RequestInit & { [JSON_BODY]?: string };
  */
 export const fetchAdapter =
   (fetchImpl: typeof globalThis.fetch | undefined) =>
-  (input: string | URL | Request, init?: AdapterInit): Promise<Response> => {
+  async (input: string | URL | Request, init?: AdapterInit): Promise<Response> => {
     const send = fetchImpl ?? globalThis.fetch;
     const { [JSON_BODY]: body, ...rest } = init ?? {};
-    if (!(input instanceof Request) || (body === undefined && input.body !== null)) return send(input, rest);
-    return send(input.url, { method: input.method, headers: input.headers, body, signal: input.signal, ...rest });
+    if (!(input instanceof Request) || (body === undefined && input.body !== null)) return buffered(await send(input, rest));
+    return buffered(await send(input.url, { method: input.method, headers: input.headers, body, signal: input.signal, ...rest }));
   };
+
+/**
+ * Reads the body inside the attempt: only there do ky's per-attempt timeout and its retries cover a
+ * body that stalls or is cut off (read later, a reset mid-body was never retried and a slow body got a second timeout).
+ */
+const buffered = async (response: Response): Promise<Response> =>
+  response.body === null
+    ? response
+    : new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: response.headers });

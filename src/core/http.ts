@@ -96,7 +96,7 @@ export class Http {
     if (options.signal) kyOptions.signal = options.signal;
     const instance = spec.method === 'post' && !spec.idempotent ? this.#ky.unsafePost : this.#ky.idempotent;
     try {
-      // `.text()` reads the body under ky's timeout; the response itself is then already settled.
+      // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
       const call = instance(spec.path.slice(1), kyOptions);
       const text = await call.text();
       return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target);
