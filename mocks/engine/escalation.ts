@@ -1,6 +1,7 @@
 import { escalateFrom, targetResolver, type ResolveTarget } from '../../src/escalation/rules.js';
-import type { IncidentRecord, Millis, MockState, OrgRecord, PageReason } from '../store/state.js';
-import { popTimer, pushTimer, type Timer } from './timers.js';
+import type { IncidentRecord, Millis, MockState, OrgRecord } from '../store/state.js';
+import { appendPage, type PageCause } from './page-log.js';
+import { nextDue, popTimer, pushTimer, type Timer } from './timers.js';
 
 /**
  * The escalation engine: what happens to an incident's escalation when it opens, when a timer runs
@@ -28,11 +29,17 @@ const resolverFor = (org: OrgRecord): ResolveTarget => {
   return resolver;
 };
 
-const page = (state: MockState, incident: IncidentRecord, userIds: string[], layer: { position: number | null; layerId: string | null }, reason: PageReason, at: Millis) => {
+const page = (
+  state: MockState,
+  incident: IncidentRecord,
+  userIds: readonly string[],
+  layer: { position: number | null; layerId: string | null },
+  cause: PageCause,
+  at: Millis,
+) => {
   for (const userId of userIds) {
-    state.pages.push({ orgId: incident.orgId, incidentId: incident.id, userId, layerId: layer.layerId, position: layer.position, at, reason });
+    incident.auditTrail.push(appendPage(state.pages, { orgId: incident.orgId, incidentId: incident.id, userId, layerId: layer.layerId, position: layer.position, at, cause }));
   }
-  incident.auditTrail.push({ type: 'layer_paged', at, position: layer.position, layerId: layer.layerId, userIds, reason });
 };
 
 const arm = (state: MockState, incident: IncidentRecord, due: Millis) => {
@@ -41,11 +48,18 @@ const arm = (state: MockState, incident: IncidentRecord, due: Millis) => {
   pushTimer(state.timers, { due, orgId: incident.orgId, incidentId: incident.id, generation: escalation.generation });
 };
 
-/** Pages the first layer at or after `position` that resolves to someone, or exhausts. */
-const escalate = (state: MockState, org: OrgRecord, incident: IncidentRecord, position: number, at: Millis) => {
+/**
+ * Pages the first layer at or after `position` that resolves to someone, or exhausts. A step that
+ * a timer started (`escalated`) is announced by its page (the trail view shows the `escalated`
+ * entry); only when layers are skipped first is it written down on its own.
+ */
+const escalate = (state: MockState, org: OrgRecord, incident: IncidentRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
   const escalation = incident.escalation!;
-  const policy = org.policies.get(escalation.policyId);
-  const paged = escalateFrom(policy?.layers ?? [], position, at, resolverFor(org), (skipped) => {
+  const layers = org.policies.get(escalation.policyId)?.layers ?? [];
+  let unannounced = cause === 'escalated' && position <= layers.length;
+  const paged = escalateFrom(layers, position, at, resolverFor(org), (skipped) => {
+    if (unannounced) incident.auditTrail.push({ type: 'escalated', at, fromPosition: escalation.position });
+    unannounced = false;
     incident.auditTrail.push({ type: 'layer_skipped', at, position: skipped.position, layerId: skipped.layerId });
     escalation.position = skipped.position;
     escalation.layerId = skipped.layerId;
@@ -56,7 +70,7 @@ const escalate = (state: MockState, org: OrgRecord, incident: IncidentRecord, po
     incident.auditTrail.push({ type: 'escalation_exhausted', at });
     return;
   }
-  page(state, incident, paged.userIds, paged, 'escalation', at);
+  page(state, incident, paged.userIds, paged, cause, at);
   escalation.position = paged.position;
   escalation.layerId = paged.layerId;
   arm(state, incident, at + paged.timeoutMs);
@@ -66,7 +80,7 @@ const escalate = (state: MockState, org: OrgRecord, incident: IncidentRecord, po
 export const startEscalation = (state: MockState, org: OrgRecord, incident: IncidentRecord, at: Millis) => {
   if (incident.escalationPolicyId === null) return;
   incident.escalation = { policyId: incident.escalationPolicyId, state: 'active', position: null, layerId: null, nextEscalationAt: null, generation: 0 };
-  escalate(state, org, incident, 1, at);
+  escalate(state, org, incident, 1, at, 'opened');
 };
 
 /** A timer ran out with no acknowledgment: on to the next position, whatever layer is there now. */
@@ -75,11 +89,7 @@ const fire = (state: MockState, timer: Timer) => {
   const incident = org?.incidents.get(timer.incidentId);
   const escalation = incident?.escalation;
   if (!org || !incident || !escalation || escalation.state !== 'active' || escalation.generation !== timer.generation) return;
-  const next = (escalation.position ?? 0) + 1;
-  if (next <= (org.policies.get(escalation.policyId)?.layers.length ?? 0)) {
-    incident.auditTrail.push({ type: 'escalated', at: timer.due, fromPosition: escalation.position });
-  }
-  escalate(state, org, incident, next, timer.due);
+  escalate(state, org, incident, (escalation.position ?? 0) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
@@ -136,7 +146,7 @@ export const stopEscalationsOf = (org: OrgRecord, policyId: string, at: Millis) 
 
 /** The clock's view of the timers: when the next one is due, and running it. */
 export const timersOf = (stateOf: () => MockState) => ({
-  nextDue: (): number | undefined => stateOf().timers.heap[0]?.due,
+  nextDue: (): number | undefined => nextDue(stateOf().timers),
   fireNext: (): void => {
     const state = stateOf();
     const timer = popTimer(state.timers);

@@ -44,7 +44,7 @@ export const incidentHandlers = (ctx: MockContext) => [
     method: 'get',
     path: INCIDENT,
     params: IncidentPathParams,
-    handle: ({ org, params }) => ({ body: { data: incidentDetailView(org, getIncident(org, params.incidentId)) } }),
+    handle: ({ state, org, params }) => ({ body: { data: incidentDetailView(state.pages, org, getIncident(org, params.incidentId)) } }),
   }),
   route(ctx, {
     method: 'patch',
@@ -85,8 +85,8 @@ export const incidentHandlers = (ctx: MockContext) => [
     method: 'post',
     path: `${INCIDENT}/acknowledge`,
     params: IncidentPathParams,
-    handle: ({ org, actor, params, now }) => ({
-      body: { data: incidentDetailView(org, acknowledgeIncident(org, actor, params.incidentId, now).incident) },
+    handle: ({ state, org, actor, params, now }) => ({
+      body: { data: incidentDetailView(state.pages, org, acknowledgeIncident(org, actor, params.incidentId, now).incident) },
     }),
   }),
   route(ctx, {

@@ -1,5 +1,6 @@
 import type { Incident, IncidentDetail, IncidentUpdate } from '../../src/schemas/incidents.js';
-import type { IncidentRecord, IncidentUpdateRecord, OrgRecord } from './state.js';
+import { readPage, type PageLog, type PageRecord } from '../engine/page-log.js';
+import type { AuditEntry, IncidentRecord, IncidentUpdateRecord, OrgRecord, PageReason } from './state.js';
 import { iso } from './views.js';
 
 /** `{ id, name }` of a user; a removed member keeps their id and reads as "Former member". */
@@ -42,11 +43,49 @@ const escalationView = (incident: IncidentRecord) => {
   };
 };
 
-export const incidentDetailView = (org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
+/** How a page reads to tests and in the trail: reached by escalation, or handed off. */
+export const pageReason = (page: PageRecord): PageReason => (page.cause === 'handoff' ? 'handoff' : 'escalation');
+
+/**
+ * The trail as the API shows it. The pages of one step (same instant and layer) become one
+ * `layer_paged`; a step that a timer started shows its `escalated` entry first (the engine writes
+ * that entry itself only when layers were skipped before anyone was paged).
+ */
+const auditTrailView = (pages: PageLog, trail: ReadonlyArray<AuditEntry | number>) => {
+  const view: Array<Record<string, unknown> & { type: string; at: string }> = [];
+  let step: { page: PageRecord; userIds: string[] } | undefined;
+  /** The entry just before, when it was not a page. */
+  let previous: AuditEntry | undefined;
+  let lastPosition: number | null = null;
+  for (const item of trail) {
+    if (typeof item !== 'number') {
+      view.push({ ...item, at: iso(item.at) });
+      if (item.type === 'layer_skipped') lastPosition = item.position;
+      step = undefined;
+      previous = item;
+      continue;
+    }
+    const page = readPage(pages, item);
+    const sameStep = step && step.page.at === page.at && step.page.position === page.position && step.page.layerId === page.layerId && step.page.cause === page.cause;
+    if (step && sameStep) {
+      step.userIds.push(page.userId);
+      continue;
+    }
+    const announced = previous !== undefined && previous.at === page.at && (previous.type === 'layer_skipped' || previous.type === 'escalated');
+    if (page.cause === 'escalated' && !announced) view.push({ type: 'escalated', at: iso(page.at), fromPosition: lastPosition });
+    step = { page, userIds: [page.userId] };
+    view.push({ type: 'layer_paged', at: iso(page.at), position: page.position, layerId: page.layerId, userIds: step.userIds, reason: pageReason(page) });
+    if (page.cause !== 'handoff') lastPosition = page.position;
+    previous = undefined;
+  }
+  return view;
+};
+
+export const incidentDetailView = (pages: PageLog, org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
   ...incidentView(org, incident),
   statusHistory: incident.statusHistory.map((entry) => ({ ...entry, changedAt: iso(entry.changedAt) })),
   escalation: escalationView(incident),
-  auditTrail: incident.auditTrail.map((entry) => ({ ...entry, at: iso(entry.at) })),
+  auditTrail: auditTrailView(pages, incident.auditTrail),
 });
 
 export const incidentUpdateView = (org: OrgRecord, update: IncidentUpdateRecord): IncidentUpdate => ({

@@ -1,4 +1,5 @@
 import type { LayerTarget } from '../../src/schemas/policy-layers.js';
+import { createPageLog, type PageLog } from '../engine/page-log.js';
 import { createTimerQueue, type TimerQueue } from '../engine/timers.js';
 import { createRandom, type Random } from './ids.js';
 
@@ -99,25 +100,13 @@ export type AuditEntry =
   | { type: 'status_changed'; at: Millis; actorId: string; from: IncidentStatus; to: IncidentStatus }
   | { type: 'incident_acknowledged'; at: Millis; userId: string }
   | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string }
-  | { type: 'layer_paged'; at: Millis; position: number | null; layerId: string | null; userIds: string[]; reason: PageReason }
   | { type: 'layer_skipped'; at: Millis; position: number; layerId: string }
   | { type: 'escalated'; at: Millis; fromPosition: number | null }
   | { type: 'escalation_exhausted'; at: Millis }
   | { type: 'escalation_stopped'; at: Millis; reason: 'resolved' | 'policy_deleted' };
 
-/** Why someone was paged: a layer reached by escalation, or a handoff to them. */
+/** Why someone was paged, as tests see it: a layer reached by escalation, or a handoff to them. */
 export type PageReason = 'escalation' | 'handoff';
-
-/** One notification: the mock's record of who was paged, when, and by which layer. */
-export type PageRecord = {
-  orgId: string;
-  incidentId: string;
-  userId: string;
-  layerId: string | null;
-  position: number | null;
-  at: Millis;
-  reason: PageReason;
-};
 
 export type EscalationState = 'active' | 'acknowledged' | 'exhausted' | 'resolved' | 'stopped';
 
@@ -153,7 +142,8 @@ export type IncidentRecord = {
   updates: IncidentUpdateRecord[];
   acknowledgedBy: string | null;
   acknowledgedAt: Millis | null;
-  auditTrail: AuditEntry[];
+  /** Oldest first. A number is a page: its index in `MockState.pages`; the view shows `layer_paged` steps. */
+  auditTrail: Array<AuditEntry | number>;
   /** `null` for an incident without an escalation policy. */
   escalation: EscalationRecord | null;
 };
@@ -208,7 +198,7 @@ export type MockState = {
   /** Pending escalation timers, soonest first. */
   timers: TimerQueue;
   /** Every page, in the order it happened. */
-  pages: PageRecord[];
+  pages: PageLog;
 };
 
 export const createState = (seed: number): MockState => ({
@@ -217,5 +207,5 @@ export const createState = (seed: number): MockState => ({
   random: createRandom(seed),
   requestIdRandom: createRandom(seed ^ 0x5bd1e995),
   timers: createTimerQueue(),
-  pages: [],
+  pages: createPageLog(),
 });
