@@ -4,7 +4,7 @@ import { createTimerQueue, nextDue, popTimer, pushTimer } from '../mocks/engine/
 test('timers come out in due order, ties in the order they were armed, through growth and reuse of slots', () => {
   let seed = 42;
   const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
-  const queue = createTimerQueue();
+  const queue = createTimerQueue<string>();
   const reference: Array<{ due: number; order: number }> = [];
   let order = 0;
   const popped: Array<[number, string]> = [];
@@ -13,7 +13,7 @@ test('timers come out in due order, ties in the order they were armed, through g
     if (random() < 0.6 || reference.length === 0) {
       const due = Math.floor(random() * 50); // few distinct values: many ties
       const id = `t${order}`;
-      pushTimer(queue, { due, orgId: 'org', incidentId: id, generation: order });
+      pushTimer(queue, due, id, order);
       reference.push({ due, order: order++ });
     } else {
       reference.sort((a, b) => a.due - b.due || a.order - b.order);
@@ -21,7 +21,7 @@ test('timers come out in due order, ties in the order they were armed, through g
       expected.push([next.due, `t${next.order}`]);
       expect(nextDue(queue)).toBe(next.due);
       const timer = popTimer(queue)!;
-      popped.push([timer.due, timer.incidentId]);
+      popped.push([timer.due, timer.ref]);
       expect(timer.generation).toBe(next.order);
     }
   }

@@ -1,5 +1,6 @@
-import { escalateFrom, targetResolver, type ResolveTarget } from '../../src/escalation/rules.js';
-import type { IncidentRecord, Millis, MockState, OrgRecord } from '../store/state.js';
+import { escalateFrom, skippedLayers, targetResolver, type ResolveTarget } from '../../src/escalation/rules.js';
+import type { AuditEntry, EscalationRecord, IncidentRecord, Millis, MockState, OrgRecord } from '../store/state.js';
+import { recordAudit } from '../store/audit.js';
 import { appendPage, type PageCause } from './page-log.js';
 import { nextDue, popTimer, pushTimer, type Timer } from './timers.js';
 
@@ -13,39 +14,60 @@ import { nextDue, popTimer, pushTimer, type Timer } from './timers.js';
 
 const MINUTE = 60_000;
 
-const resolvers = new WeakMap<OrgRecord, ResolveTarget>();
+type Resolvers = { live: ResolveTarget; timed: ResolveTarget };
+const resolvers = new WeakMap<OrgRecord, Resolvers>();
 
 /**
  * Pages only current members, for schedule and users targets alike: a removed member gets nothing.
- * The resolver reads the org live, so one per org serves every step. A schedule record's layers
- * are kept in position order, which is what the rotation needs.
+ * The resolvers read the org live, so one pair per org serves every step (a schedule record's layers
+ * are kept in position order, which is what the rotation needs).
+ *
+ * `timed` serves timers and remembers a schedule's paging targets for the instant it last resolved:
+ * a burst of incidents escalating together asks the same question thousands of times. It is safe
+ * because timers fire only at instants later than any change made from outside (requests and test
+ * helpers act at the clock's now, and every timer due by then has fired), so a remembered answer is
+ * never older than the data. `live` (opening, handoff) never remembers.
  */
-const resolverFor = (org: OrgRecord): ResolveTarget => {
-  let resolver = resolvers.get(org);
-  if (!resolver) {
-    resolver = targetResolver((scheduleId) => org.schedules.get(scheduleId), (userId) => org.users.has(userId));
-    resolvers.set(org, resolver);
+const resolversFor = (org: OrgRecord): Resolvers => {
+  let pair = resolvers.get(org);
+  if (!pair) {
+    const live = targetResolver((scheduleId) => org.schedules.get(scheduleId), (userId) => org.users.has(userId));
+    const remembered = new Map<string, { at: number; userIds: readonly string[] }>();
+    const timed: ResolveTarget = (target, at) => {
+      if (target.type !== 'schedule') return live(target, at);
+      const hit = remembered.get(target.scheduleId);
+      if (hit?.at === at) return hit.userIds;
+      const userIds = live(target, at);
+      remembered.set(target.scheduleId, { at, userIds });
+      return userIds;
+    };
+    pair = { live, timed };
+    resolvers.set(org, pair);
   }
-  return resolver;
+  return pair;
 };
 
+/** Pages each user about the incident (`orgId`, `incidentId`), as `layer` at `at`. */
 const page = (
   state: MockState,
-  incident: IncidentRecord,
+  incident: { orgId: string; incidentId: string },
   userIds: readonly string[],
   layer: { position: number | null; layerId: string | null },
   cause: PageCause,
   at: Millis,
 ) => {
-  for (const userId of userIds) {
-    incident.auditTrail.push(appendPage(state.pages, { orgId: incident.orgId, incidentId: incident.id, userId, layerId: layer.layerId, position: layer.position, at, cause }));
-  }
+  for (const userId of userIds) appendPage(state.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
 };
 
-const arm = (state: MockState, incident: IncidentRecord, due: Millis) => {
-  const escalation = incident.escalation!;
+const arm = (state: MockState, escalation: EscalationRecord, due: Millis) => {
   escalation.nextEscalationAt = due;
-  pushTimer(state.timers, { due, orgId: incident.orgId, incidentId: incident.id, generation: escalation.generation });
+  pushTimer(state.timers, due, escalation, escalation.generation);
+};
+
+/** The audit trail is the incident's; only the rarer steps (skips, exhaustion) need it. */
+const auditOf = (state: MockState, org: OrgRecord, escalation: EscalationRecord, entry: AuditEntry) => {
+  const incident = org.incidents.get(escalation.incidentId);
+  if (incident) recordAudit(state, incident, entry);
 };
 
 /**
@@ -53,50 +75,61 @@ const arm = (state: MockState, incident: IncidentRecord, due: Millis) => {
  * a timer started (`escalated`) is announced by its page (the trail view shows the `escalated`
  * entry); only when layers are skipped first is it written down on its own.
  */
-const escalate = (state: MockState, org: OrgRecord, incident: IncidentRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
-  const escalation = incident.escalation!;
+const escalate = (state: MockState, org: OrgRecord, escalation: EscalationRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
   const layers = org.policies.get(escalation.policyId)?.layers ?? [];
-  let unannounced = cause === 'escalated' && position <= layers.length;
-  const paged = escalateFrom(layers, position, at, resolverFor(org), (skipped) => {
-    if (unannounced) incident.auditTrail.push({ type: 'escalated', at, fromPosition: escalation.position });
-    unannounced = false;
-    incident.auditTrail.push({ type: 'layer_skipped', at, position: skipped.position, layerId: skipped.layerId });
-    escalation.position = skipped.position;
-    escalation.layerId = skipped.layerId;
-  });
+  const { live, timed } = resolversFor(org);
+  const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live);
+  if (paged?.position !== Math.max(1, position)) {
+    // Layers were skipped (rare): write the step down entry by entry.
+    const skipped = skippedLayers(layers, position, paged);
+    if (cause === 'escalated' && skipped.length > 0) auditOf(state, org, escalation, { type: 'escalated', at, fromPosition: escalation.position });
+    for (const layer of skipped) {
+      auditOf(state, org, escalation, { type: 'layer_skipped', at, position: layer.position, layerId: layer.layerId });
+      escalation.position = layer.position;
+      escalation.layerId = layer.layerId;
+    }
+  }
   if (paged === null) {
     escalation.state = 'exhausted';
-    escalation.nextEscalationAt = null;
-    incident.auditTrail.push({ type: 'escalation_exhausted', at });
+    escalation.nextEscalationAt = Number.NaN;
+    auditOf(state, org, escalation, { type: 'escalation_exhausted', at });
     return;
   }
-  page(state, incident, paged.userIds, paged, cause, at);
+  page(state, escalation, paged.userIds, paged, cause, at);
   escalation.position = paged.position;
   escalation.layerId = paged.layerId;
-  arm(state, incident, at + paged.timeoutMs);
+  arm(state, escalation, at + paged.timeoutMs);
 };
 
 /** An incident opened with a policy pages its layer 1 at once. */
 export const startEscalation = (state: MockState, org: OrgRecord, incident: IncidentRecord, at: Millis) => {
   if (incident.escalationPolicyId === null) return;
-  incident.escalation = { policyId: incident.escalationPolicyId, state: 'active', position: null, layerId: null, nextEscalationAt: null, generation: 0 };
-  escalate(state, org, incident, 1, at, 'opened');
+  incident.escalation = {
+    orgId: incident.orgId,
+    incidentId: incident.id,
+    policyId: incident.escalationPolicyId,
+    state: 'active',
+    position: null,
+    layerId: null,
+    nextEscalationAt: Number.NaN,
+    generation: 0,
+  };
+  escalate(state, org, incident.escalation, 1, at, 'opened');
 };
 
 /** A timer ran out with no acknowledgment: on to the next position, whatever layer is there now. */
-const fire = (state: MockState, timer: Timer) => {
-  const org = state.orgs.get(timer.orgId);
-  const incident = org?.incidents.get(timer.incidentId);
-  const escalation = incident?.escalation;
-  if (!org || !incident || !escalation || escalation.state !== 'active' || escalation.generation !== timer.generation) return;
-  escalate(state, org, incident, (escalation.position ?? 0) + 1, timer.due, 'escalated');
+const fire = (state: MockState, timer: Timer<EscalationRecord>) => {
+  const escalation = timer.ref;
+  if (escalation.state !== 'active' || escalation.generation !== timer.generation) return;
+  const org = state.orgs.get(escalation.orgId);
+  if (org) escalate(state, org, escalation, (escalation.position ?? 0) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
 const cancel = (incident: IncidentRecord) => {
   const escalation = incident.escalation!;
   escalation.generation++;
-  escalation.nextEscalationAt = null;
+  escalation.nextEscalationAt = Number.NaN;
 };
 
 const isRunning = (incident: IncidentRecord) =>
@@ -116,31 +149,32 @@ export const acknowledgeEscalation = (incident: IncidentRecord) => {
  */
 export const handOffEscalation = (state: MockState, org: OrgRecord, incident: IncidentRecord, targetUserId: string, at: Millis) => {
   const escalation = incident.escalation;
-  page(state, incident, [targetUserId], { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null }, 'handoff', at);
-  if (!isRunning(incident) || escalation!.position === null) return;
-  const layer = org.policies.get(escalation!.policyId)?.layers[escalation!.position - 1];
-  if (!layer) return;
+  const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
+  page(state, { orgId: incident.orgId, incidentId: incident.id }, [targetUserId], layer, 'handoff', at);
+  if (!escalation || !isRunning(incident) || escalation.position === null) return;
+  const current = org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
+  if (!current) return;
   cancel(incident);
-  escalation!.state = 'active';
-  arm(state, incident, at + layer.ackTimeoutMinutes * MINUTE);
+  escalation.state = 'active';
+  arm(state, escalation, at + current.ackTimeoutMinutes * MINUTE);
 };
 
 /** Resolving stops the escalation for good. */
-export const resolveEscalation = (incident: IncidentRecord, at: Millis) => {
+export const resolveEscalation = (state: MockState, incident: IncidentRecord, at: Millis) => {
   if (!isRunning(incident)) return;
   const wasActive = incident.escalation!.state === 'active';
   cancel(incident);
   incident.escalation!.state = 'resolved';
-  if (wasActive) incident.auditTrail.push({ type: 'escalation_stopped', at, reason: 'resolved' });
+  if (wasActive) recordAudit(state, incident, { type: 'escalation_stopped', at, reason: 'resolved' });
 };
 
 /** Deleting a policy stops the escalation of every incident under it, and says so in their trail. */
-export const stopEscalationsOf = (org: OrgRecord, policyId: string, at: Millis) => {
+export const stopEscalationsOf = (state: MockState, org: OrgRecord, policyId: string, at: Millis) => {
   for (const incident of org.incidents.values()) {
     if (!isRunning(incident) || incident.escalation!.policyId !== policyId) continue;
     cancel(incident);
     incident.escalation!.state = 'stopped';
-    incident.auditTrail.push({ type: 'escalation_stopped', at, reason: 'policy_deleted' });
+    recordAudit(state, incident, { type: 'escalation_stopped', at, reason: 'policy_deleted' });
   }
 };
 

@@ -1,13 +1,15 @@
 import type { Millis } from '../store/state.js';
 
 /**
- * Every page of one mock, in order, stored by column: a simulation of half a million pages keeps
- * a few growing arrays instead of half a million objects, so it costs the same per step at 1,000
- * incidents as at 10,000 (objects that outlive the young generation make every GC slower). The
- * audit trail refers to a page by its index here; `readPage` makes the object when someone looks.
+ * Every page of one mock, in order, stored by column in typed arrays: half a million pages are a few
+ * growing buffers, not half a million objects or pointer arrays, so a long simulation costs the
+ * same per step at 1,000 incidents as at 10,000 (anything the garbage collector has to trace or
+ * copy makes each step dearer as the run grows). Ids are interned to numbers on the way in; the
+ * audit trail and `mock.pages()` read pages back with `readPage`.
  */
 export type PageCause = 'opened' | 'escalated' | 'handoff';
 const CAUSES: readonly PageCause[] = ['opened', 'escalated', 'handoff'];
+const CAUSE_CODES: Record<PageCause, number> = { opened: 0, escalated: 1, handoff: 2 };
 
 /** One page: who was notified, when, by which layer (`null` for a handoff without a policy), and why. */
 export type PageRecord = {
@@ -20,63 +22,98 @@ export type PageRecord = {
   cause: PageCause;
 };
 
+/** Strings to small numbers and back; 0 stands for `null`. */
+type Interned = { codes: Map<string, number>; strings: Array<string | null> };
+
+const intern = (table: Interned, value: string | null): number => {
+  if (value === null) return 0;
+  let code = table.codes.get(value);
+  if (code === undefined) {
+    code = table.strings.push(value) - 1;
+    table.codes.set(value, code);
+  }
+  return code;
+};
+
+/** A column's last value and its code: an org, an incident or a layer often repeats from page to page. */
+type Recent = { value: string | null; code: number };
+
+const internRecent = (table: Interned, recent: Recent, value: string | null): number => {
+  if (value !== recent.value) {
+    recent.value = value;
+    recent.code = intern(table, value);
+  }
+  return recent.code;
+};
+
+const COLUMNS = ['orgId', 'incidentId', 'userId', 'layerId', 'position', 'cause'] as const;
+
 export type PageLog = {
   size: number;
   at: Float64Array;
-  /** -1 stands for `null`. */
-  position: Int32Array;
-  cause: Uint8Array;
-  orgId: string[];
-  incidentId: string[];
-  userId: string[];
-  layerId: Array<string | null>;
+  /** Interned ids, and the layer position (-1 for `null`) and cause code. */
+  columns: Record<(typeof COLUMNS)[number], Int32Array>;
+  ids: Interned;
+  recent: { orgId: Recent; incidentId: Recent; layerId: Recent };
 };
 
 export const createPageLog = (capacity = 1024): PageLog => ({
   size: 0,
   at: new Float64Array(capacity),
-  position: new Int32Array(capacity),
-  cause: new Uint8Array(capacity),
-  orgId: [],
-  incidentId: [],
-  userId: [],
-  layerId: [],
+  columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as PageLog['columns'],
+  ids: { codes: new Map(), strings: [null] },
+  recent: { orgId: { value: null, code: 0 }, incidentId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
 });
 
 const grow = (log: PageLog) => {
   const capacity = log.at.length * 2;
   const at = new Float64Array(capacity);
   at.set(log.at);
-  const position = new Int32Array(capacity);
-  position.set(log.position);
-  const cause = new Uint8Array(capacity);
-  cause.set(log.cause);
-  Object.assign(log, { at, position, cause });
+  log.at = at;
+  for (const name of COLUMNS) {
+    const column = new Int32Array(capacity);
+    column.set(log.columns[name]);
+    log.columns[name] = column;
+  }
 };
 
-/** Appends a page; returns its index. */
-export const appendPage = (log: PageLog, page: PageRecord): number => {
+/** Appends a page; returns its index. Positional, so that a step allocates nothing here. */
+export const appendPage = (
+  log: PageLog,
+  orgId: string,
+  incidentId: string,
+  userId: string,
+  layerId: string | null,
+  position: number | null,
+  at: Millis,
+  cause: PageCause,
+): number => {
   if (log.size === log.at.length) grow(log);
   const index = log.size++;
-  log.at[index] = page.at;
-  log.position[index] = page.position ?? -1;
-  log.cause[index] = CAUSES.indexOf(page.cause);
-  log.orgId.push(page.orgId);
-  log.incidentId.push(page.incidentId);
-  log.userId.push(page.userId);
-  log.layerId.push(page.layerId);
+  const { columns, ids, recent } = log;
+  log.at[index] = at;
+  columns.orgId[index] = internRecent(ids, recent.orgId, orgId);
+  columns.incidentId[index] = internRecent(ids, recent.incidentId, incidentId);
+  columns.userId[index] = intern(ids, userId);
+  columns.layerId[index] = internRecent(ids, recent.layerId, layerId);
+  columns.position[index] = position ?? -1;
+  columns.cause[index] = CAUSE_CODES[cause];
   return index;
 };
 
+/** The interned code of an id, to compare a column against without reading every page back. */
+export const pageIdCode = (log: PageLog, id: string): number | undefined => log.ids.codes.get(id);
+
 export const readPage = (log: PageLog, index: number): PageRecord => {
-  const position = log.position[index]!;
+  const { columns, ids } = log;
+  const position = columns.position[index]!;
   return {
-    orgId: log.orgId[index]!,
-    incidentId: log.incidentId[index]!,
-    userId: log.userId[index]!,
-    layerId: log.layerId[index] ?? null,
+    orgId: ids.strings[columns.orgId[index]!]!,
+    incidentId: ids.strings[columns.incidentId[index]!]!,
+    userId: ids.strings[columns.userId[index]!]!,
+    layerId: ids.strings[columns.layerId[index]!] ?? null,
     position: position === -1 ? null : position,
     at: log.at[index]!,
-    cause: CAUSES[log.cause[index]!]!,
+    cause: CAUSES[columns.cause[index]!]!,
   };
 };

@@ -9,37 +9,41 @@
  * array: a burst of 10,000 incidents costs about as much per step as 1,000. A timer's payload (org,
  * incident, generation) sits in a slot reused once the timer is popped.
  */
-export type Timer = { due: number; orgId: string; incidentId: string; generation: number };
+/**
+ * `ref` is what the timer is for: the engine keeps the incident itself there, so a step needs no
+ * lookup by id (a whole state is dropped on reset, timers with it).
+ */
+export type Timer<Ref = unknown> = { due: number; ref: Ref; generation: number };
 
-/** The slots of one instant's timers, first armed first; `next` is the first not yet popped. */
-type Bucket = { slots: number[]; next: number };
+/** One instant's timers, first armed first: a list threaded through `TimerQueue.nextSlot`. */
+type Bucket = { head: number; tail: number };
 
-export type TimerQueue = {
+export type TimerQueue<Ref = unknown> = {
   /** Distinct due instants, as a binary min-heap. */
   heap: Float64Array;
   heapSize: number;
   buckets: Map<number, Bucket>;
-  /** Payloads by slot, and the slots free for reuse. */
-  orgId: string[];
-  incidentId: string[];
+  /** Payloads by slot, the next slot of the same instant (-1: none), and the slots free for reuse. */
+  ref: Array<Ref | undefined>;
   generation: number[];
+  nextSlot: number[];
   freeSlots: number[];
   /** What `popTimer` returns: overwritten by the next pop, so read it first. */
-  popped: Timer;
+  popped: Timer<Ref | undefined>;
 };
 
-export const createTimerQueue = (): TimerQueue => ({
+export const createTimerQueue = <Ref>(): TimerQueue<Ref> => ({
   heap: new Float64Array(64),
   heapSize: 0,
   buckets: new Map(),
-  orgId: [],
-  incidentId: [],
+  ref: [],
   generation: [],
+  nextSlot: [],
   freeSlots: [],
-  popped: { due: 0, orgId: '', incidentId: '', generation: 0 },
+  popped: { due: 0, ref: undefined, generation: 0 },
 });
 
-const heapPush = (queue: TimerQueue, due: number) => {
+const heapPush = (queue: TimerQueue<unknown>, due: number) => {
   if (queue.heapSize === queue.heap.length) {
     const heap = new Float64Array(queue.heap.length * 2);
     heap.set(queue.heap);
@@ -56,7 +60,7 @@ const heapPush = (queue: TimerQueue, due: number) => {
   heap[index] = due;
 };
 
-const heapPop = (queue: TimerQueue) => {
+const heapPop = (queue: TimerQueue<unknown>) => {
   const { heap } = queue;
   const size = --queue.heapSize;
   const last = heap[size]!;
@@ -73,38 +77,44 @@ const heapPop = (queue: TimerQueue) => {
   heap[index] = last;
 };
 
-export const pushTimer = (queue: TimerQueue, timer: Timer): void => {
-  const slot = queue.freeSlots.pop() ?? queue.orgId.length;
-  queue.orgId[slot] = timer.orgId;
-  queue.incidentId[slot] = timer.incidentId;
-  queue.generation[slot] = timer.generation;
-  const bucket = queue.buckets.get(timer.due);
+/** Arms a timer. Positional, so that arming allocates nothing but, now and then, a new instant's bucket. */
+export const pushTimer = <Ref>(queue: TimerQueue<Ref>, due: number, ref: Ref, generation: number): void => {
+  const slot = queue.freeSlots.pop() ?? queue.ref.length;
+  queue.ref[slot] = ref;
+  queue.generation[slot] = generation;
+  queue.nextSlot[slot] = -1;
+  const bucket = queue.buckets.get(due);
   if (bucket) {
-    bucket.slots.push(slot);
+    queue.nextSlot[bucket.tail] = slot;
+    bucket.tail = slot;
     return;
   }
-  queue.buckets.set(timer.due, { slots: [slot], next: 0 });
-  heapPush(queue, timer.due);
+  queue.buckets.set(due, { head: slot, tail: slot });
+  heapPush(queue, due);
 };
 
 /** The due time of the next timer, if any. */
-export const nextDue = (queue: TimerQueue): number | undefined => (queue.heapSize > 0 ? queue.heap[0] : undefined);
+export const nextDue = (queue: TimerQueue<unknown>): number | undefined => (queue.heapSize > 0 ? queue.heap[0] : undefined);
 
 /** Takes the next timer off. The result is `queue.popped`, valid until the next pop. */
-export const popTimer = (queue: TimerQueue): Timer | undefined => {
+export const popTimer = <Ref>(queue: TimerQueue<Ref>): Timer<Ref> | undefined => {
   if (queue.heapSize === 0) return undefined;
   const due = queue.heap[0]!;
   const bucket = queue.buckets.get(due)!;
-  const slot = bucket.slots[bucket.next++]!;
-  if (bucket.next === bucket.slots.length) {
+  const slot = bucket.head;
+  const next = queue.nextSlot[slot]!;
+  if (next === -1) {
     queue.buckets.delete(due);
     heapPop(queue);
+  } else {
+    bucket.head = next;
   }
   const popped = queue.popped;
   popped.due = due;
-  popped.orgId = queue.orgId[slot]!;
-  popped.incidentId = queue.incidentId[slot]!;
+  popped.ref = queue.ref[slot];
   popped.generation = queue.generation[slot]!;
+  // Let go of the payload: a popped timer must not keep its incident alive.
+  queue.ref[slot] = undefined;
   queue.freeSlots.push(slot);
-  return popped;
+  return popped as Timer<Ref>;
 };

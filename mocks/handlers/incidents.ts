@@ -44,7 +44,7 @@ export const incidentHandlers = (ctx: MockContext) => [
     method: 'get',
     path: INCIDENT,
     params: IncidentPathParams,
-    handle: ({ state, org, params }) => ({ body: { data: incidentDetailView(state.pages, org, getIncident(org, params.incidentId)) } }),
+    handle: ({ state, org, params }) => ({ body: { data: incidentDetailView(state, org, getIncident(org, params.incidentId)) } }),
   }),
   route(ctx, {
     method: 'patch',
@@ -86,7 +86,7 @@ export const incidentHandlers = (ctx: MockContext) => [
     path: `${INCIDENT}/acknowledge`,
     params: IncidentPathParams,
     handle: ({ state, org, actor, params, now }) => ({
-      body: { data: incidentDetailView(state.pages, org, acknowledgeIncident(org, actor, params.incidentId, now).incident) },
+      body: { data: incidentDetailView(state, org, acknowledgeIncident(state, org, actor, params.incidentId, now).incident) },
     }),
   }),
   route(ctx, {

@@ -35,8 +35,8 @@ export const policyHandlers = (ctx: MockContext) => [
     method: 'delete',
     path: '/escalation/policies/:policyId',
     params: PolicyPathParams,
-    handle: ({ org, params, now }) => {
-      deletePolicy(org, params.policyId, now);
+    handle: ({ state, org, params, now }) => {
+      deletePolicy(state, org, params.policyId, now);
       return { body: { success: true } };
     },
   }),

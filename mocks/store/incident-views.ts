@@ -1,6 +1,7 @@
 import type { Incident, IncidentDetail, IncidentUpdate } from '../../src/schemas/incidents.js';
-import { readPage, type PageLog, type PageRecord } from '../engine/page-log.js';
-import type { AuditEntry, IncidentRecord, IncidentUpdateRecord, OrgRecord, PageReason } from './state.js';
+import { readPage, type PageRecord } from '../engine/page-log.js';
+import { incidentPages } from './audit.js';
+import type { AuditEntry, IncidentRecord, IncidentUpdateRecord, MockState, OrgRecord, PageReason } from './state.js';
 import { iso } from './views.js';
 
 /** `{ id, name }` of a user; a removed member keeps their id and reads as "Former member". */
@@ -37,7 +38,7 @@ const escalationView = (incident: IncidentRecord) => {
     state: escalation.state,
     position: escalation.position,
     layerId: escalation.layerId,
-    nextEscalationAt: escalation.nextEscalationAt === null ? null : iso(escalation.nextEscalationAt),
+    nextEscalationAt: Number.isNaN(escalation.nextEscalationAt) ? null : iso(escalation.nextEscalationAt),
     acknowledgedBy: incident.acknowledgedBy,
     acknowledgedAt: incident.acknowledgedAt === null ? null : iso(incident.acknowledgedAt),
   };
@@ -51,25 +52,19 @@ export const pageReason = (page: PageRecord): PageReason => (page.cause === 'han
  * `layer_paged`; a step that a timer started shows its `escalated` entry first (the engine writes
  * that entry itself only when layers were skipped before anyone was paged).
  */
-const auditTrailView = (pages: PageLog, trail: ReadonlyArray<AuditEntry | number>) => {
+const auditTrailView = (state: MockState, incident: IncidentRecord) => {
   const view: Array<Record<string, unknown> & { type: string; at: string }> = [];
+  const pages = incidentPages(state, incident.id);
+  let nextPage = 0;
   let step: { page: PageRecord; userIds: string[] } | undefined;
   /** The entry just before, when it was not a page. */
   let previous: AuditEntry | undefined;
   let lastPosition: number | null = null;
-  for (const item of trail) {
-    if (typeof item !== 'number') {
-      view.push({ ...item, at: iso(item.at) });
-      if (item.type === 'layer_skipped') lastPosition = item.position;
-      step = undefined;
-      previous = item;
-      continue;
-    }
-    const page = readPage(pages, item);
+  const showPage = (page: PageRecord) => {
     const sameStep = step && step.page.at === page.at && step.page.position === page.position && step.page.layerId === page.layerId && step.page.cause === page.cause;
     if (step && sameStep) {
       step.userIds.push(page.userId);
-      continue;
+      return;
     }
     const announced = previous !== undefined && previous.at === page.at && (previous.type === 'layer_skipped' || previous.type === 'escalated');
     if (page.cause === 'escalated' && !announced) view.push({ type: 'escalated', at: iso(page.at), fromPosition: lastPosition });
@@ -77,15 +72,27 @@ const auditTrailView = (pages: PageLog, trail: ReadonlyArray<AuditEntry | number
     view.push({ type: 'layer_paged', at: iso(page.at), position: page.position, layerId: page.layerId, userIds: step.userIds, reason: pageReason(page) });
     if (page.cause !== 'handoff') lastPosition = page.position;
     previous = undefined;
-  }
+  };
+  /** The incident's pages logged before the mock had `count` pages in all. */
+  const showPagesBefore = (count: number) => {
+    for (; nextPage < pages.length && pages[nextPage]! < count; nextPage++) showPage(readPage(state.pages, pages[nextPage]!));
+  };
+  incident.auditTrail.forEach((entry, index) => {
+    showPagesBefore(incident.auditPages[index]!);
+    view.push({ ...entry, at: iso(entry.at) });
+    if (entry.type === 'layer_skipped') lastPosition = entry.position;
+    step = undefined;
+    previous = entry;
+  });
+  showPagesBefore(Number.POSITIVE_INFINITY);
   return view;
 };
 
-export const incidentDetailView = (pages: PageLog, org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
+export const incidentDetailView = (state: MockState, org: OrgRecord, incident: IncidentRecord): IncidentDetail => ({
   ...incidentView(org, incident),
   statusHistory: incident.statusHistory.map((entry) => ({ ...entry, changedAt: iso(entry.changedAt) })),
   escalation: escalationView(incident),
-  auditTrail: auditTrailView(pages, incident.auditTrail),
+  auditTrail: auditTrailView(state, incident),
 });
 
 export const incidentUpdateView = (org: OrgRecord, update: IncidentUpdateRecord): IncidentUpdate => ({

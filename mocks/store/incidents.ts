@@ -2,6 +2,7 @@ import type { IncidentCreateParams, IncidentListQuery } from '../../src/schemas/
 import { resolveOnCall } from '../../src/oncall/rotation.js';
 import type * as z from 'zod/mini';
 import { acknowledgeEscalation, handOffEscalation, resolveEscalation, startEscalation } from '../engine/escalation.js';
+import { recordAudit } from './audit.js';
 import { hasPublicSurface } from './components.js';
 import { badRequest, MockApiError, notFound } from './errors.js';
 import { newId, newUuid } from './ids.js';
@@ -77,6 +78,7 @@ export const createIncident = (state: MockState, org: OrgRecord, actor: Actor, i
     acknowledgedBy: null,
     acknowledgedAt: null,
     auditTrail: [{ type: 'incident_created', at: now, actorId: actor.userId }],
+    auditPages: [state.pages.size],
     escalation: null,
   };
   org.incidents.set(incident.id, incident);
@@ -148,8 +150,8 @@ const moveStatus = (state: MockState, incident: IncidentRecord, actor: Actor, to
   }
   incident.status = to;
   incident.statusHistory.push({ id: newId(state.random, 'sh'), status: to, changedAt: now, resolutionNote });
-  incident.auditTrail.push({ type: 'status_changed', at: now, actorId: actor.userId, from, to });
-  if (to === 'resolved') resolveEscalation(incident, now);
+  recordAudit(state, incident, { type: 'status_changed', at: now, actorId: actor.userId, from, to });
+  if (to === 'resolved') resolveEscalation(state, incident, now);
 };
 
 /** `PATCH /status`: a thin alias that posts an internal update through the same path as `POST /updates`. */
@@ -194,13 +196,13 @@ export const redactUpdate = (org: OrgRecord, actor: Actor, incidentId: string, u
 };
 
 /** Idempotent; a no-op on a resolved incident. Does not change the status. */
-export const acknowledgeIncident = (org: OrgRecord, actor: Actor, incidentId: string, now: Millis) => {
+export const acknowledgeIncident = (state: MockState, org: OrgRecord, actor: Actor, incidentId: string, now: Millis) => {
   const incident = getIncident(org, incidentId);
   if (incident.status === 'resolved' || incident.acknowledgedBy !== null) return { incident, changed: false };
   incident.acknowledgedBy = actor.userId;
   incident.acknowledgedAt = now;
   incident.updatedAt = now;
-  incident.auditTrail.push({ type: 'incident_acknowledged', at: now, userId: actor.userId });
+  recordAudit(state, incident, { type: 'incident_acknowledged', at: now, userId: actor.userId });
   acknowledgeEscalation(incident);
   return { incident, changed: true };
 };
@@ -212,7 +214,7 @@ export const handOffIncident = (state: MockState, org: OrgRecord, actor: Actor, 
   if (!org.users.has(targetUserId)) {
     throw badRequest('invalid_target_user', `targetUserId: ${targetUserId} is not a member of this organization.`);
   }
-  incident.auditTrail.push({ type: 'incident_handed_off', at: now, actorId: actor.userId, fromUserId: incident.ownerId, toUserId: targetUserId });
+  recordAudit(state, incident, { type: 'incident_handed_off', at: now, actorId: actor.userId, fromUserId: incident.ownerId, toUserId: targetUserId });
   incident.ownerId = targetUserId;
   incident.acknowledgedBy = null;
   incident.acknowledgedAt = null;

@@ -47,9 +47,9 @@ export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpda
 };
 
 /** Deletes the policy and its layers; incidents escalating under it stop escalating. */
-export const deletePolicy = (org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
+export const deletePolicy = (state: MockState, org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
   org.policies.delete(policyId);
-  stopEscalationsOf(org, policyId, now);
+  stopEscalationsOf(state, org, policyId, now);
   return policy;
 };

@@ -115,11 +115,18 @@ export type EscalationState = 'active' | 'acknowledged' | 'exhausted' | 'resolve
  * skipped); a timer armed under an older `generation` is stale and dropped when it comes up.
  */
 export type EscalationRecord = {
+  /** Whose escalation this is: a timer holds this record alone, so a step never reads the incident. */
+  orgId: string;
+  incidentId: string;
   policyId: string;
   state: EscalationState;
   position: number | null;
   layerId: string | null;
-  nextEscalationAt: Millis | null;
+  /**
+   * When the running timer fires; `NaN` when none runs. A number, never `null`: V8 then updates the
+   * field in place instead of allocating a fresh number on every step of a long simulation.
+   */
+  nextEscalationAt: Millis;
   generation: number;
 };
 
@@ -142,8 +149,10 @@ export type IncidentRecord = {
   updates: IncidentUpdateRecord[];
   acknowledgedBy: string | null;
   acknowledgedAt: Millis | null;
-  /** Oldest first. A number is a page: its index in `MockState.pages`; the view shows `layer_paged` steps. */
-  auditTrail: Array<AuditEntry | number>;
+  /** Oldest first, without the pages (see `recordAudit`). */
+  auditTrail: AuditEntry[];
+  /** For each trail entry, how many pages the mock had logged when it was written. */
+  auditPages: number[];
   /** `null` for an incident without an escalation policy. */
   escalation: EscalationRecord | null;
 };
@@ -195,10 +204,12 @@ export type MockState = {
   /** Ids and keys come from their own stream, so reads (which need request ids) never shift them. */
   random: Random;
   requestIdRandom: Random;
-  /** Pending escalation timers, soonest first. */
-  timers: TimerQueue;
+  /** Pending escalation timers, soonest first, each holding the escalation it is for. */
+  timers: TimerQueue<EscalationRecord>;
   /** Every page, in the order it happened. */
   pages: PageLog;
+  /** Page indices by incident (its interned code), built as it is read (up to `upTo`). */
+  pageIndex: { upTo: number; byIncident: Map<number, number[]> };
 };
 
 export const createState = (seed: number): MockState => ({
@@ -206,6 +217,7 @@ export const createState = (seed: number): MockState => ({
   apiKeys: new Map(),
   random: createRandom(seed),
   requestIdRandom: createRandom(seed ^ 0x5bd1e995),
-  timers: createTimerQueue(),
+  timers: createTimerQueue<EscalationRecord>(),
   pages: createPageLog(),
+  pageIndex: { upTo: 0, byIncident: new Map() },
 });
