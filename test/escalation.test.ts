@@ -343,6 +343,17 @@ describe('the virtual clock and the pages', () => {
     expect((await t.scaling.incidents.list()).incidents).toEqual([]);
   });
 
+  test('two mocks never share timers or pages', async () => {
+    const other = createScalingMock({ now: '2026-04-07T10:10:00.000Z', baseUrl: 'https://other.test/v1' });
+    t.server.resetHandlers(...t.mock.handlers, ...other.handlers);
+    const { policy } = await guidePolicy();
+    const incident = await openUnder(policy.id);
+    await other.clock.advance(60 * MINUTE);
+    expect(other.pages()).toEqual([]);
+    expect(timeline(incident.id)).toHaveLength(1);
+    expect(t.mock.clock.now().toISOString()).toBe('2026-04-07T10:10:00.000Z');
+  });
+
   test('another org’s escalation is its own', async () => {
     const other = t.mock.createOrg();
     const theirs = t.client({ apiKey: other.apiKey });
