@@ -1,16 +1,30 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    schemas: 'src/schemas/index.ts',
-    mocks: 'mocks/index.ts',
+// msw is the consumer's own (an optional peer); zod and ky are dependencies; vitest is the
+// consumer's test runner. None is bundled.
+const external = ['msw', 'zod', 'ky', 'vitest'];
+
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      schemas: 'src/schemas/index.ts',
+      mocks: 'mocks/index.ts',
+      vitest: 'mocks/vitest.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node22',
+    external,
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node22',
-  // msw is the consumer's own (an optional peer); zod and ky are dependencies. None is bundled.
-  external: ['msw', 'zod', 'ky'],
-});
+  {
+    // The standalone server's command line: ESM only, run by Node.
+    entry: { cli: 'mocks/server/cli.ts' },
+    format: ['esm'],
+    banner: { js: '#!/usr/bin/env node' },
+    sourcemap: true,
+    target: 'node22',
+    external,
+  },
+]);

@@ -1,0 +1,2 @@
+// `scaling-mock`: the standalone mock server (to be implemented).
+export {};

@@ -1,0 +1,2 @@
+// `@scaling-cloud/sdk/mocks/vitest`: matchers for consumers' tests (to be implemented).
+export {};
