@@ -1,4 +1,13 @@
 export { Scaling } from './client.js';
+export { simulateEscalation } from './escalation/simulate.js';
+export type {
+  EscalationSimulation,
+  EscalationStep,
+  EscalationWarning,
+  SimulateEscalationOptions,
+  SimulatedLayer,
+  SimulatedSchedule,
+} from './escalation/simulate.js';
 export type { ClientOptions, RequestOptions } from './core/request-options.js';
 export {
   ScalingError,
