@@ -28,6 +28,8 @@ export {
   ScalingAbortError,
   ScalingSyncError,
   type ValidationIssue,
+  type APIErrorInit,
+  type RequestTarget,
 } from './core/errors.js';
 export type { Components } from './resources/components.js';
 export type { IncidentUpdates } from './resources/incident-updates.js';

@@ -1,10 +1,36 @@
 import * as z from 'zod/mini';
 
-/** zod/mini ships no messages; the English locale is passed per parse, never set globally on the user's zod. */
-const localeError = z.locales.en().localeError;
+const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isNaN(value) ? 'NaN' : typeof value);
+const UNITS: Record<string, string> = { string: ' characters', array: ' items' };
+
+/**
+ * zod/mini ships no messages. The few kinds of issue our schemas raise get short English ones here,
+ * passed per parse (never set globally on the user's zod): zod's English locale costs a kilobyte of
+ * every browser bundle, and `z.locales.en` would pull in every language.
+ */
+const message = (issue: z.core.$ZodRawIssue): string => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}, received ${typeOf(issue.input)}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' | ')}`;
+    case 'too_small':
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}${UNITS[issue.origin] ?? ''}`;
+    case 'too_big':
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}${UNITS[issue.origin] ?? ''}`;
+    case 'invalid_format':
+      return `must be a valid ${issue.format === 'regex' ? 'value' : issue.format}`;
+    case 'invalid_union': {
+      const options = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
+      return options.length > 0 ? `must be one of ${options.map((option) => JSON.stringify(option)).join(' | ')}` : 'matches none of the allowed shapes';
+    }
+    default:
+      return 'invalid input';
+  }
+};
 
 /** Parses with the same messages everywhere: client, response checks and the mock. */
-export const safeParse = <T extends z.core.$ZodType>(schema: T, value: unknown) => z.safeParse(schema, value, { error: localeError });
+export const safeParse = <T extends z.core.$ZodType>(schema: T, value: unknown) => z.safeParse(schema, value, { error: message });
 
 /** One problem found by a schema, with the field's path as text (`target.userIds[0]`). */
 export type ValidationIssue = { path: string; message: string };

@@ -1,18 +1,29 @@
 import * as z from 'zod/mini';
 
 /**
+ * A response type as users should see it: `looseObject` keeps unknown fields at runtime (the API may
+ * add some) and types that as an index signature, which would let a typo such as
+ * `layer.ackTimeoutMinute` compile. The documented fields are what the types show.
+ */
+export type Known<T> = T extends readonly (infer Item)[]
+  ? Known<Item>[]
+  : T extends object
+    ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
+    : T;
+
+/**
  * An opaque resource id. The docs call ids UUIDs but every example shows prefixed ids
  * (`pol_01jq…`, `layer_01jq…`), so the SDK never checks a format: any non-empty string.
  */
 export const Id = z.string().check(z.minLength(1, 'must be a non-empty id'));
-export type Id = z.infer<typeof Id>;
+export type Id = Known<z.infer<typeof Id>>;
 
 /** An id in a URL path: also not `.` or `..`, which would change the resource the URL names. */
 export const PathId = Id.check(z.refine((id) => id !== '.' && id !== '..', 'must be a non-empty id'));
 
 /** An ISO 8601 timestamp as the API sends it (`2026-04-07T10:00:00.000Z`). Kept as a string. */
 export const Timestamp = z.string();
-export type Timestamp = z.infer<typeof Timestamp>;
+export type Timestamp = Known<z.infer<typeof Timestamp>>;
 
 /** The envelope every single-resource and list response uses: `{ "data": … }`. */
 export const dataEnvelope = <T extends z.core.SomeType>(data: T) => z.looseObject({ data });
@@ -22,7 +33,7 @@ export const dataEnvelope = <T extends z.core.SomeType>(data: T) => z.looseObjec
  * An empty 204, as the Terraform provider models schedule deletes, counts as success too.
  */
 export const DeleteResponse = z.optional(z.looseObject({ success: z.literal(true) }));
-export type DeleteResponse = z.infer<typeof DeleteResponse>;
+export type DeleteResponse = Known<z.infer<typeof DeleteResponse>>;
 
 /**
  * A list of ids with no repeats. `label` names what the ids are in the message.

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
 
 /** `/components/{componentId}` */
 export const ComponentPathParams = z.strictObject({ componentId: PathId });
-export type ComponentPathParams = z.infer<typeof ComponentPathParams>;
+export type ComponentPathParams = Known<z.infer<typeof ComponentPathParams>>;
 
 const ComponentName = z.string().check(
   z.minLength(1, 'must be 1 to 100 characters'),
@@ -48,7 +48,7 @@ export const Component = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Component = z.infer<typeof Component>;
+export type Component = Known<z.infer<typeof Component>>;
 
 export const ComponentResponse = dataEnvelope(Component);
 export const ComponentListResponse = dataEnvelope(z.array(Component));

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Known } from './common.js';
 
 /** The `type` of an API error (digest §1.4). 403 has no documented type; the mock uses `permission_error`. */
 export const ErrorType = z.enum([
@@ -9,7 +10,7 @@ export const ErrorType = z.enum([
   'rate_limit_error',
   'internal_error',
 ]);
-export type ErrorType = z.infer<typeof ErrorType>;
+export type ErrorType = Known<z.infer<typeof ErrorType>>;
 
 /** Every error code the API documents, plus the ones this SDK's decisions add (see README, "Decisions"). */
 export const ErrorCode = z.enum([
@@ -50,7 +51,7 @@ export const ErrorCode = z.enum([
   'rate_limited',
   'server_error',
 ]);
-export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorCode = Known<z.infer<typeof ErrorCode>>;
 
 /**
  * The one error body (digest §1.4) with the optional `message` the Terraform provider reads.
@@ -63,4 +64,4 @@ export const ErrorBody = z.looseObject({
   message: z.optional(z.string()),
   requestId: z.string(),
 });
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorBody = Known<z.infer<typeof ErrorBody>>;

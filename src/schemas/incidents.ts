@@ -1,20 +1,20 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
 
 export const Severity = z.enum(['critical', 'high', 'medium', 'low']);
-export type Severity = z.infer<typeof Severity>;
+export type Severity = Known<z.infer<typeof Severity>>;
 
 /** Strictly one step forward: investigating → identified → monitoring → resolved. */
 export const IncidentStatus = z.enum(['investigating', 'identified', 'monitoring', 'resolved']);
-export type IncidentStatus = z.infer<typeof IncidentStatus>;
+export type IncidentStatus = Known<z.infer<typeof IncidentStatus>>;
 
 /** `/incidents/{incidentId}` */
 export const IncidentPathParams = z.strictObject({ incidentId: PathId });
-export type IncidentPathParams = z.infer<typeof IncidentPathParams>;
+export type IncidentPathParams = Known<z.infer<typeof IncidentPathParams>>;
 
 /** `/incidents/{incidentId}/updates/{updateId}` */
 export const IncidentUpdatePathParams = z.strictObject({ incidentId: PathId, updateId: PathId });
-export type IncidentUpdatePathParams = z.infer<typeof IncidentUpdatePathParams>;
+export type IncidentUpdatePathParams = Known<z.infer<typeof IncidentUpdatePathParams>>;
 
 const Text = (max: number) => z.string().check(z.minLength(1, `must be 1 to ${max} characters`), z.maxLength(max, `must be 1 to ${max} characters`));
 const Description = z.string().check(z.maxLength(10_000, 'must be at most 10000 characters'));
@@ -47,7 +47,9 @@ export const IncidentCreateParams = z
   );
 export type IncidentCreateParams = z.input<typeof IncidentCreateParams>;
 
-const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be an ISO 8601 date (2026-04-07) or datetime (2026-04-07T10:00:00Z)',
+});
 const Limit = z.int().check(z.minimum(1, 'must be an integer from 1 to 100'), z.maximum(100, 'must be an integer from 1 to 100'));
 
 /** Filters of `GET /incidents`, as the SDK takes them. `from`/`to` take a date (`2026-04-07`) or a datetime. */
@@ -108,7 +110,7 @@ export const IncidentComponentsParams = z.strictObject({ componentIds: Component
 export type IncidentComponentsParams = z.input<typeof IncidentComponentsParams>;
 
 export const AffectedComponent = z.looseObject({ id: Id, name: z.string() });
-export type AffectedComponent = z.infer<typeof AffectedComponent>;
+export type AffectedComponent = Known<z.infer<typeof AffectedComponent>>;
 
 /**
  * An incident. The docs' examples disagree on which fields come back (the reference omits
@@ -130,7 +132,7 @@ export const Incident = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Incident = z.infer<typeof Incident>;
+export type Incident = Known<z.infer<typeof Incident>>;
 
 export const StatusHistoryEntry = z.looseObject({
   id: Id,
@@ -138,7 +140,7 @@ export const StatusHistoryEntry = z.looseObject({
   changedAt: Timestamp,
   resolutionNote: z.nullable(z.string()),
 });
-export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntry>;
+export type StatusHistoryEntry = Known<z.infer<typeof StatusHistoryEntry>>;
 
 /**
  * Where the incident's escalation stands: `active` (a layer's timer is running), `acknowledged`,
@@ -146,7 +148,7 @@ export type StatusHistoryEntry = z.infer<typeof StatusHistoryEntry>;
  * was deleted). `position` is the last layer position reached.
  */
 export const EscalationState = z.enum(['active', 'acknowledged', 'exhausted', 'resolved', 'stopped']);
-export type EscalationState = z.infer<typeof EscalationState>;
+export type EscalationState = Known<z.infer<typeof EscalationState>>;
 
 export const Escalation = z.looseObject({
   policyId: Id,
@@ -157,7 +159,7 @@ export const Escalation = z.looseObject({
   acknowledgedBy: z.nullable(Id),
   acknowledgedAt: z.nullable(Timestamp),
 });
-export type Escalation = z.infer<typeof Escalation>;
+export type Escalation = Known<z.infer<typeof Escalation>>;
 
 /**
  * One step of the audit trail. `type` is one of `incident_created`, `status_changed`,
@@ -180,7 +182,7 @@ export const AuditEntry = z.looseObject({
   toUserId: z.optional(Id),
   reason: z.optional(z.string()),
 });
-export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditEntry = Known<z.infer<typeof AuditEntry>>;
 
 /** `GET /incidents/{incidentId}`: the incident with its lifecycle, its escalation and its audit trail. */
 export const IncidentDetail = z.looseObject({
@@ -189,7 +191,7 @@ export const IncidentDetail = z.looseObject({
   escalation: z._default(z.nullable(Escalation), null),
   auditTrail: z._default(z.array(AuditEntry), []),
 });
-export type IncidentDetail = z.infer<typeof IncidentDetail>;
+export type IncidentDetail = Known<z.infer<typeof IncidentDetail>>;
 
 const Person = z.looseObject({ id: Id, name: z.string() });
 
@@ -204,10 +206,10 @@ export const IncidentUpdate = z.looseObject({
   redactedAt: z.nullable(Timestamp),
   redactedBy: z.nullable(Person),
 });
-export type IncidentUpdate = z.infer<typeof IncidentUpdate>;
+export type IncidentUpdate = Known<z.infer<typeof IncidentUpdate>>;
 
 export const IncidentPage = z.looseObject({ incidents: z.array(Incident), nextCursor: z.nullable(z.string()) });
-export type IncidentPage = z.infer<typeof IncidentPage>;
+export type IncidentPage = Known<z.infer<typeof IncidentPage>>;
 
 export const IncidentResponse = dataEnvelope(Incident);
 export const IncidentDetailResponse = dataEnvelope(IncidentDetail);

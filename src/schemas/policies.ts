@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
 import { Layer } from './policy-layers.js';
 
 /** `/escalation/policies/{policyId}` */
 export const PolicyPathParams = z.strictObject({ policyId: PathId });
-export type PolicyPathParams = z.infer<typeof PolicyPathParams>;
+export type PolicyPathParams = Known<z.infer<typeof PolicyPathParams>>;
 
 const PolicyName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),
@@ -40,14 +40,14 @@ export const Policy = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Policy = z.infer<typeof Policy>;
+export type Policy = Known<z.infer<typeof Policy>>;
 
 /** `GET /escalation/policies/{policyId}` returns the policy with its layers in position order. */
 export const PolicyWithLayers = z.looseObject({
   ...Policy.shape,
   layers: z.array(Layer),
 });
-export type PolicyWithLayers = z.infer<typeof PolicyWithLayers>;
+export type PolicyWithLayers = Known<z.infer<typeof PolicyWithLayers>>;
 
 export const PolicyResponse = dataEnvelope(Policy);
 export const PolicyWithLayersResponse = dataEnvelope(PolicyWithLayers);

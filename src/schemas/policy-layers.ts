@@ -1,30 +1,30 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp, uniqueIds } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, uniqueIds, type Known } from './common.js';
 
 /** The most layers a policy may have: `PUT …/layers/order` accepts 1–50 ids. */
 export const MAX_LAYERS_PER_POLICY = 50;
 
 /** `/escalation/policies/{policyId}/layers/{layerId}` */
 export const LayerPathParams = z.strictObject({ policyId: PathId, layerId: PathId });
-export type LayerPathParams = z.infer<typeof LayerPathParams>;
+export type LayerPathParams = Known<z.infer<typeof LayerPathParams>>;
 
 /** Notify whoever is on call for the schedule when the layer is paged. */
 export const ScheduleTarget = z.looseObject({
   type: z.literal('schedule'),
   scheduleId: Id,
 });
-export type ScheduleTarget = z.infer<typeof ScheduleTarget>;
+export type ScheduleTarget = Known<z.infer<typeof ScheduleTarget>>;
 
 /** Notify these users directly. */
 export const UsersTarget = z.looseObject({
   type: z.literal('users'),
   userIds: uniqueIds('user ids', 1),
 });
-export type UsersTarget = z.infer<typeof UsersTarget>;
+export type UsersTarget = Known<z.infer<typeof UsersTarget>>;
 
 /** Who a layer notifies: a discriminated union on `type`. */
 export const LayerTarget = z.discriminatedUnion('type', [ScheduleTarget, UsersTarget]);
-export type LayerTarget = z.infer<typeof LayerTarget>;
+export type LayerTarget = Known<z.infer<typeof LayerTarget>>;
 
 /** Targets in request bodies: no unknown keys, so a typo is an error rather than ignored. */
 const LayerTargetParams = z.discriminatedUnion('type', [
@@ -74,7 +74,7 @@ export const Layer = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Layer = z.infer<typeof Layer>;
+export type Layer = Known<z.infer<typeof Layer>>;
 
 export const LayerResponse = dataEnvelope(Layer);
 export const LayerListResponse = dataEnvelope(z.array(Layer));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isValidTimeZone } from '../oncall/rotation.js';
-import { dataEnvelope, Id, PathId, Timestamp, uniqueIds } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, uniqueIds, type Known } from './common.js';
 
 /** The most rotation layers a schedule may have (reorder accepts 1–50 ids, as for policies). */
 export const MAX_LAYERS_PER_SCHEDULE = 50;
@@ -11,11 +11,11 @@ export const MAX_ROTATION_LENGTH_DAYS = 365;
 
 /** `/oncall/schedules/{scheduleId}` */
 export const SchedulePathParams = z.strictObject({ scheduleId: PathId });
-export type SchedulePathParams = z.infer<typeof SchedulePathParams>;
+export type SchedulePathParams = Known<z.infer<typeof SchedulePathParams>>;
 
 /** `/oncall/schedules/{scheduleId}/layers/{layerId}` */
 export const ScheduleLayerPathParams = z.strictObject({ scheduleId: PathId, layerId: PathId });
-export type ScheduleLayerPathParams = z.infer<typeof ScheduleLayerPathParams>;
+export type ScheduleLayerPathParams = Known<z.infer<typeof ScheduleLayerPathParams>>;
 
 const ScheduleName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),
@@ -49,7 +49,7 @@ export const ScheduleUpdateParams = z.strictObject({
 export type ScheduleUpdateParams = z.input<typeof ScheduleUpdateParams>;
 
 export const RotationType = z.enum(['daily', 'weekly', 'custom']);
-export type RotationType = z.infer<typeof RotationType>;
+export type RotationType = Known<z.infer<typeof RotationType>>;
 
 const LayerName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),
@@ -168,7 +168,7 @@ export const Schedule = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Schedule = z.infer<typeof Schedule>;
+export type Schedule = Known<z.infer<typeof Schedule>>;
 
 /** A rotation layer as the API returns it. `position` is 0-based: 0 is the owner-bearing layer. */
 export const ScheduleLayer = z.looseObject({
@@ -186,14 +186,14 @@ export const ScheduleLayer = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type ScheduleLayer = z.infer<typeof ScheduleLayer>;
+export type ScheduleLayer = Known<z.infer<typeof ScheduleLayer>>;
 
 /** `GET /oncall/schedules/{scheduleId}` returns the schedule with its layers in position order. */
 export const ScheduleWithLayers = z.looseObject({
   ...Schedule.shape,
   layers: z.array(ScheduleLayer),
 });
-export type ScheduleWithLayers = z.infer<typeof ScheduleWithLayers>;
+export type ScheduleWithLayers = Known<z.infer<typeof ScheduleWithLayers>>;
 
 /** Who is on call at `at`: the owner (lowest active position), everyone paged, and each layer's person. */
 export const ScheduleResolution = z.looseObject({
@@ -208,7 +208,7 @@ export const ScheduleResolution = z.looseObject({
     }),
   ),
 });
-export type ScheduleResolution = z.infer<typeof ScheduleResolution>;
+export type ScheduleResolution = Known<z.infer<typeof ScheduleResolution>>;
 
 export const ScheduleResponse = dataEnvelope(Schedule);
 export const ScheduleWithLayersResponse = dataEnvelope(ScheduleWithLayers);

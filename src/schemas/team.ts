@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
 
 /** The two roles of an organization (digest §6). Team endpoints need `org:admin`. */
 export const MemberRole = z.enum(['org:admin', 'org:member'], { error: 'must be org:admin or org:member' });
-export type MemberRole = z.infer<typeof MemberRole>;
+export type MemberRole = Known<z.infer<typeof MemberRole>>;
 
 /** `/team/members/{userId}` */
 export const MemberPathParams = z.strictObject({ userId: PathId });
-export type MemberPathParams = z.infer<typeof MemberPathParams>;
+export type MemberPathParams = Known<z.infer<typeof MemberPathParams>>;
 
 /** `/team/members/invitations/{invitationId}` */
 export const InvitationPathParams = z.strictObject({ invitationId: PathId });
-export type InvitationPathParams = z.infer<typeof InvitationPathParams>;
+export type InvitationPathParams = Known<z.infer<typeof InvitationPathParams>>;
 
 const EmailAddress = z
   .email({ error: 'must be a valid email address' })
@@ -38,7 +38,7 @@ export const Member = z.looseObject({
   role: MemberRole,
   joinedAt: Timestamp,
 });
-export type Member = z.infer<typeof Member>;
+export type Member = Known<z.infer<typeof Member>>;
 
 /** An invitation not yet accepted. Accepted ones become members; revoked ones are gone. */
 export const Invitation = z.looseObject({
@@ -48,14 +48,14 @@ export const Invitation = z.looseObject({
   status: z.literal('pending'),
   createdAt: Timestamp,
 });
-export type Invitation = z.infer<typeof Invitation>;
+export type Invitation = Known<z.infer<typeof Invitation>>;
 
 /** `GET /team/members`: the members, and the invitations still pending. */
 export const MemberList = z.looseObject({
   members: z.array(Member),
   invitations: z.array(Invitation),
 });
-export type MemberList = z.infer<typeof MemberList>;
+export type MemberList = Known<z.infer<typeof MemberList>>;
 
 /** A user of the organization as `GET /users` returns it: any name part may be unknown. */
 export const User = z.looseObject({
@@ -64,7 +64,7 @@ export const User = z.looseObject({
   lastName: z.nullable(z.string()),
   email: z.nullable(z.string()),
 });
-export type User = z.infer<typeof User>;
+export type User = Known<z.infer<typeof User>>;
 
 export const MemberResponse = dataEnvelope(Member);
 export const MemberListResponse = dataEnvelope(MemberList);
