@@ -8,6 +8,7 @@ export default defineConfig({
     // Examples and consumer-style tests import the package by name; in the repo that is the source.
     alias: [
       { find: /^@scaling-cloud\/sdk\/schemas$/, replacement: here('./src/schemas/index.ts') },
+      { find: /^@scaling-cloud\/sdk\/mocks\/vitest$/, replacement: here('./mocks/vitest.ts') },
       { find: /^@scaling-cloud\/sdk\/mocks$/, replacement: here('./mocks/index.ts') },
       { find: /^@scaling-cloud\/sdk$/, replacement: here('./src/index.ts') },
     ],

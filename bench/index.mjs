@@ -1,11 +1,13 @@
 // `npm run bench`: every figure is a ratio of two things measured side by side in one run, so a
 // busy or slow machine moves both sides together. Runs against the built package in dist/.
 import { sdkOverhead } from './sdk-overhead.mjs';
+import { mockThroughput } from './mock-throughput.mjs';
 import { simulation } from './simulation.mjs';
 
 const only = process.argv[2];
 const results = [
   ...(only && only !== 'sdk' ? [] : await sdkOverhead()),
+  ...(only && only !== 'mock' ? [] : await mockThroughput()),
   ...(only && only !== 'simulation' ? [] : await simulation()),
 ];
 

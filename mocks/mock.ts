@@ -8,7 +8,7 @@ import type { MockContext } from './handlers/route.js';
 import { addUser, createOrgRecord, issueApiKey } from './store/orgs.js';
 import { createState, type MockState } from './store/state.js';
 import { readPage } from './engine/page-log.js';
-import { pageReason } from './store/incident-views.js';
+import { incidentDetailView, pageReason } from './store/incident-views.js';
 import { iso } from './store/views.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
@@ -35,6 +35,15 @@ const pagesView = (state: MockState, filter: PageFilter = {}): MockPage[] => {
       orgId: page.orgId,
     }))
     .filter((page) => wanted.every(([key, value]) => page[key as keyof MockPage] === value));
+};
+
+/** The incident's escalation as the API shows it, looked up in every org (test helpers are not tenants). */
+const escalationOf = (state: MockState, incidentId: string) => {
+  for (const org of state.orgs.values()) {
+    const incident = org.incidents.get(incidentId);
+    if (incident) return incidentDetailView(state, org, incident).escalation;
+  }
+  throw new TypeError(`mock.escalationOf: no incident ${incidentId} in this mock`);
 };
 
 /**
@@ -74,6 +83,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     userId: first.admin.id,
     clock: { now: clock.now, advance: clock.advance, set: clock.set },
     pages: (filter) => pagesView(ctx.state, filter),
+    escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
     ...createFixtures(ctx, first.org.id),
     reset: () => {
       clock.reset(start);

@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import type { Escalation } from '../src/schemas/incidents.js';
 import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
 import type { MemberRole, PageReason } from './store/state.js';
@@ -95,6 +96,11 @@ export type ScalingMock = {
   readonly clock: VirtualClock;
   /** Every page so far, oldest first, optionally filtered: who was paged, when, by which layer. */
   pages(filter?: PageFilter): MockPage[];
+  /**
+   * Where an incident's escalation stands, whichever org it belongs to: the `escalation` that
+   * `GET /incidents/{id}` shows (`null` without a policy). Read-only. A `TypeError` for an unknown id.
+   */
+  escalationOf(incidentId: string): Escalation | null;
   /** A new org with an admin user who owns the returned key. */
   createOrg(input?: { name?: string }): MockOrg;
   /** A member of the default org (or of `orgId`) with a key of their own: requests with it act as them. */

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { Scaling } from '@scaling-cloud/sdk';
 import { createScalingMock, type ScalingMock } from '@scaling-cloud/sdk/mocks';
+import '@scaling-cloud/sdk/mocks/vitest'; // expect(mock).toHavePaged(…), .toHaveExhausted(…)
 import { routeAlert, type RouterConfig } from './alert-router.js';
 
 const server = setupServer();
@@ -33,10 +34,13 @@ describe('routeAlert', () => {
     expect(mock.pages({ incidentId: incident!.id }).map((page) => page.userId)).toEqual([onCall.primary]);
 
     await mock.clock.advance(5 * 60_000);
+    expect(mock).toHavePaged(onCall.lead, { incidentId: incident!.id, position: 2, at: '2026-04-07T10:05:00Z' });
     expect(mock.pages({ incidentId: incident!.id }).map((page) => [page.userId, page.at])).toEqual([
       [onCall.primary, '2026-04-07T10:00:00.000Z'],
       [onCall.lead, '2026-04-07T10:05:00.000Z'],
     ]);
+    await mock.clock.advance(15 * 60_000);
+    expect(mock).toHaveExhausted(incident!.id);
   });
 
   test('returns null when the incident API is down, so the caller can fall back', async () => {

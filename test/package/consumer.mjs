@@ -34,7 +34,7 @@ try {
   run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
   const tarball = readdirSync(dir).find((name) => name.endsWith('.tgz'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', join(dir, tarball), 'msw@3']);
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', join(dir, tarball), 'msw@3', 'vitest@5']);
   writeFileSync(join(dir, 'esm.mjs'), snippet(`
 import { Scaling, ScalingNotFoundError } from '@scaling-cloud/sdk';
 import { LayerCreateParams } from '@scaling-cloud/sdk/schemas';
@@ -48,6 +48,35 @@ const { setupServer } = require('msw/node');`));
   for (const file of ['esm.mjs', 'cjs.cjs']) {
     process.stdout.write(`consumer ${file}: ${run(process.execPath, [file])}`);
   }
+  // A consumer's own test suite, on their vitest, with the escalation engine under the virtual clock.
+  writeFileSync(join(dir, 'escalation.test.mjs'), `
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Scaling } from '@scaling-cloud/sdk';
+import { createScalingMock } from '@scaling-cloud/sdk/mocks';
+
+const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
+const server = setupServer(...mock.handlers);
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+afterAll(() => server.close());
+
+test('layer 2 is paged five minutes after layer 1', async () => {
+  const scaling = new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl });
+  const [first, second] = [mock.createUser(), mock.createUser()];
+  const policy = await scaling.policies.create({ name: 'P' });
+  await scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [first.id] } });
+  await scaling.policies.layers.create(policy.id, { position: 2, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [second.id] } });
+  const incident = await scaling.incidents.create({ title: 'Down', severity: 'high', escalationPolicyId: policy.id });
+  await mock.clock.advance(5 * 60_000);
+  expect(mock.pages({ incidentId: incident.id }).map((page) => [page.userId, page.at])).toEqual([
+    [first.id, '2026-04-07T10:00:00.000Z'],
+    [second.id, '2026-04-07T10:05:00.000Z'],
+  ]);
+});
+`);
+  const vitest = run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot']);
+  if (!/1 passed/.test(vitest)) throw new Error(`the consumer's vitest file did not pass:\n${vitest}`);
+  process.stdout.write('consumer escalation.test.mjs (vitest): 1 passed\n');
 } finally {
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
   else console.log(dir);
