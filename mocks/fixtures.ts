@@ -17,7 +17,14 @@ import type { ScalingMock } from './types.js';
  */
 
 const Text = z.string().check(z.minLength(1));
-const OrgInput = z.optional(z.strictObject({ name: z.optional(Text) }));
+/**
+ * An explicit API key for `createOrg`/`createUser` (the standalone server's seed file uses it, so suites
+ * in any language can hard-code keys): it travels in `Authorization: Bearer …`, hence visible ASCII only.
+ */
+export const MockApiKey = z.string().check(
+  z.regex(/^[\x21-\x7E]{1,256}$/, 'must be 1 to 256 visible ASCII characters, without spaces'),
+);
+const OrgInput = z.optional(z.strictObject({ name: z.optional(Text), apiKey: z.optional(MockApiKey) }));
 const UserInput = z.optional(
   z.strictObject({
     orgId: z.optional(Text),
@@ -25,6 +32,7 @@ const UserInput = z.optional(
     lastName: z.optional(Text),
     email: z.optional(z.email()),
     role: z.optional(z.enum(['org:admin', 'org:member'])),
+    apiKey: z.optional(MockApiKey),
   }),
 );
 const ScheduleInput = z.optional(
@@ -84,25 +92,34 @@ const orgOf = (state: MockState, method: string, orgId: string) => {
   }
 };
 
+/** A key another org or user already holds would make requests act as someone else: refused. */
+const freeKey = (state: MockState, method: string, key: string | undefined) => {
+  if (key !== undefined && state.apiKeys.has(key)) throw new TypeError(`mock.${method}: apiKey: is already in use`);
+  return key;
+};
+
 export type Fixtures = Pick<ScalingMock, 'createOrg' | 'createUser' | 'createSchedule' | 'createStatusPage'>;
 
 /** `defaultOrgId` is where helpers put things when the test names no `orgId`. */
 export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures => {
   const { clock } = ctx;
   const createOrg: ScalingMock['createOrg'] = (input) => {
-    const { name } = check('createOrg', OrgInput, input) ?? {};
+    const { name, apiKey } = check('createOrg', OrgInput, input) ?? {};
     const { state } = ctx;
+    const key = freeKey(state, 'createOrg', apiKey);
     const org = createOrgRecord(state, name ?? `Organization ${state.orgs.size + 1}`);
     const admin = addUser(state, org, { role: 'org:admin' }, clock.nowMs());
-    return { id: org.id, name: org.name, apiKey: issueApiKey(state, { orgId: org.id, userId: admin.id }), adminUserId: admin.id };
+    return { id: org.id, name: org.name, apiKey: issueApiKey(state, { orgId: org.id, userId: admin.id }, key), adminUserId: admin.id };
   };
 
   const createUser: ScalingMock['createUser'] = (input) => {
-    const { orgId = defaultOrgId, ...fields } = check('createUser', UserInput, input) ?? {};
+    const { orgId = defaultOrgId, apiKey, ...fields } = check('createUser', UserInput, input) ?? {};
     const { state } = ctx;
-    const user = addUser(state, orgOf(state, 'createUser', orgId), fields, clock.nowMs());
+    const org = orgOf(state, 'createUser', orgId);
+    const key = freeKey(state, 'createUser', apiKey);
+    const user = addUser(state, org, fields, clock.nowMs());
     const { joinedAt: _, ...rest } = user;
-    return { ...rest, apiKey: issueApiKey(state, { orgId, userId: user.id }) };
+    return { ...rest, apiKey: issueApiKey(state, { orgId, userId: user.id }, key) };
   };
 
   const createSchedule: ScalingMock['createSchedule'] = (input) => {

@@ -102,9 +102,9 @@ export type ScalingMock = {
    */
   escalationOf(incidentId: string): Escalation | null;
   /** A new org with an admin user who owns the returned key. */
-  createOrg(input?: { name?: string }): MockOrg;
+  createOrg(input?: { name?: string; apiKey?: string }): MockOrg;
   /** A member of the default org (or of `orgId`) with a key of their own: requests with it act as them. */
-  createUser(input?: { orgId?: string; firstName?: string; lastName?: string; email?: string; role?: MemberRole }): MockUser;
+  createUser(input?: { orgId?: string; firstName?: string; lastName?: string; email?: string; role?: MemberRole; apiKey?: string }): MockUser;
   /**
    * An on-call schedule of the default org (or of `orgId`), usable as a layer target, with the
    * rotation `layers` given (in position order; participants must be members of that org).

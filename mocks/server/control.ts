@@ -1,0 +1,119 @@
+import * as z from 'zod/mini';
+import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
+import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
+import { MockApiError } from '../store/errors.js';
+import type { PageFilter, ScalingMock } from '../types.js';
+import type { SeedSummary } from './seed.js';
+
+/**
+ * The standalone server's test controls under `/__mock`: what a test in another language needs
+ * from the mock object (the clock, the page log, reset). No key needed: they are not the API.
+ */
+
+export const CONTROL_PREFIX = '/__mock';
+
+export type ControlContext = {
+  mock: ScalingMock;
+  /** The current seed's summary (`null` without a seed). */
+  seed: () => SeedSummary | null;
+  /** `mock.reset()`, then the seed again: same ids, same keys. */
+  reset: () => Promise<SeedSummary | null>;
+};
+
+/** What the bridge read: the body, or how many bytes it saw before giving up on an oversized one. */
+export type ReadBody = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: number };
+
+const refuse = (status: number, code: string, message: string) => new MockApiError(status, 'invalid_request_error', code, message);
+
+const Advance = z
+  .strictObject({
+    ms: z.optional(z.number().check(z.minimum(0, 'must be a number of milliseconds >= 0'))),
+    to: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 datetime with an offset, e.g. 2026-04-07T10:05:00Z' })),
+  })
+  .check(z.refine((body) => (body.ms === undefined) !== (body.to === undefined), 'must have exactly one of ms, to'));
+
+const NonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+const PagesQuery = z.strictObject({
+  incidentId: z.optional(NonEmpty),
+  userId: z.optional(NonEmpty),
+  layerId: z.optional(NonEmpty),
+  orgId: z.optional(NonEmpty),
+  position: z.optional(z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'must be a positive integer')), z.transform(Number))),
+  reason: z.optional(z.enum(['escalation', 'handoff'], { error: 'must be escalation or handoff' })),
+});
+
+const parse = <T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> => {
+  const result = safeParse(schema, value);
+  if (!result.success) throw refuse(400, 'invalid_request_error', describeIssues(toValidationIssues(result.error.issues)));
+  return result.data;
+};
+
+/** Control bodies are JSON whatever their `Content-Type` says: curl's `-d` alone sends a form type. */
+const json = (body: ReadBody): unknown => {
+  if ('tooLarge' in body) throw refuse(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (body.bytes.byteLength === 0) return undefined;
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes));
+  } catch {
+    throw refuse(400, 'invalid_json', 'The body is not valid UTF-8 JSON.');
+  }
+};
+
+type Control = (ctx: ControlContext, url: URL, body: ReadBody) => Promise<unknown>;
+
+const routes: Record<string, Partial<Record<string, Control>>> = {
+  '/clock': {
+    GET: async ({ mock }) => ({ now: mock.clock.now().toISOString() }),
+  },
+  '/clock/advance': {
+    POST: async ({ mock }, _url, body) => {
+      const { ms, to } = parse(Advance, json(body) ?? {});
+      try {
+        await (to === undefined ? mock.clock.advance(ms ?? 0) : mock.clock.set(to));
+      } catch (error) {
+        // The clock refuses to go back in time: the caller's mistake, not the mock's.
+        throw refuse(400, 'invalid_request_error', error instanceof Error ? error.message : String(error));
+      }
+      return { now: mock.clock.now().toISOString() };
+    },
+  },
+  '/pages': {
+    GET: async ({ mock }, url) => {
+      const query = Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.get(key)]));
+      const filter: PageFilter = parse(PagesQuery, query);
+      return { pages: mock.pages(filter) };
+    },
+  },
+  '/reset': {
+    POST: async (ctx, _url, body) => {
+      parse(z.optional(z.strictObject({})), json(body));
+      const seed = await ctx.reset();
+      return { now: ctx.mock.clock.now().toISOString(), seed };
+    },
+  },
+  '/seed': {
+    GET: async (ctx) => ({ seed: ctx.seed() }),
+  },
+};
+
+/** Answers a request whose path starts with `/__mock`, with the API's error body for anything refused. */
+export const handleControl = async (ctx: ControlContext, method: string, url: URL, body: ReadBody): Promise<Response> => {
+  const requestId = crypto.randomUUID();
+  const path = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
+  const methods = routes[path];
+  try {
+    if (!methods) throw refuse(404, 'route_not_found', `No endpoint ${method} ${url.pathname}.`);
+    const control = methods[method];
+    if (!control) {
+      const allowed = Object.keys(methods).join(', ');
+      const response = errorResponse(refuse(405, 'method_not_allowed', `${method} is not allowed here; use ${allowed}.`), requestId);
+      response.headers.set('allow', allowed);
+      return response;
+    }
+    const result = await control(ctx, url, body);
+    return Response.json(result, { headers: { 'x-request-id': requestId } });
+  } catch (error) {
+    if (error instanceof MockApiError) return errorResponse(error, requestId);
+    throw error;
+  }
+};

@@ -1,0 +1,245 @@
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { safeParse } from '../../src/core/issues.js';
+import { toMillis, type Instant } from '../engine/clock.js';
+import { MockApiKey } from '../fixtures.js';
+import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
+import { createScalingMock } from '../mock.js';
+import { MockApiError } from '../store/errors.js';
+import type { ScalingMock } from '../types.js';
+import { CONTROL_PREFIX, handleControl, type ControlContext, type ReadBody } from './control.js';
+import { applySeed, parseSeed, seedDefaultKey, type SeedSummary } from './seed.js';
+
+export type MockServerOptions = {
+  /** Default 0: any free port (read it from `url`). */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** The default org's key (default: the seed's, else a generated `scl_mock_…` key). */
+  apiKey?: string;
+  /** The clock's start (default: now). */
+  now?: Instant;
+  /** The clock follows the wall clock, `speed` times faster, and escalation runs on its own. */
+  realtime?: boolean | { speed?: number };
+  /** A seed (the parsed JSON of a seed file), checked with `parseSeed`; a `SeedError` names the bad field. */
+  seed?: unknown;
+};
+
+export type MockServer = {
+  /** The API's base URL: `http://127.0.0.1:<port>/v1`. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>`, where `/__mock/…` lives. */
+  readonly origin: string;
+  /** The default org's key. */
+  readonly apiKey: string;
+  /** The mock behind the server: the same state the HTTP API serves. */
+  readonly mock: ScalingMock;
+  /** What the seed made (after `POST /__mock/reset`, made again: same ids). `null` without a seed. */
+  readonly seed: SeedSummary | null;
+  /** Stops listening, drops open connections and stops real-time mode. */
+  close(): Promise<void>;
+};
+
+/** Headers a browser needs to call the server from another origin, on every response. */
+const CORS: OutgoingHttpHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'x-request-id, allow, retry-after',
+};
+const PREFLIGHT_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/** Connection-level headers are the socket's business, not the `Request`'s. */
+const HOP_BY_HOP = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'expect', 'te', 'trailer', 'proxy-connection']);
+
+/** Reads at most `limit` bytes; past that it stops keeping them (Node discards the rest) and says so. */
+const readBody = (request: IncomingMessage, limit: number): Promise<ReadBody> =>
+  new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve({ tooLarge: declared });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      chunks.length = 0;
+      resolve({ tooLarge: size });
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve({ bytes: Buffer.concat(chunks) }));
+    request.once('error', reject);
+  });
+
+/** The path and query of the request line (origin-form, or absolute-form from a proxy); `undefined` for `*`. */
+const pathOf = (target: string | undefined): string | undefined => {
+  if (target?.startsWith('/')) return target;
+  try {
+    const url = new URL(target ?? '');
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return undefined;
+  }
+};
+
+const send = async (response: Response, out: ServerResponse, extra: OutgoingHttpHeaders = {}) => {
+  const headers: OutgoingHttpHeaders = { ...CORS, ...extra };
+  response.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 204 && response.status !== 304) headers['content-length'] = body.byteLength;
+  out.writeHead(response.status, headers);
+  out.end(body);
+};
+
+const apiError = (status: number, type: string, code: string, message: string) =>
+  errorResponse(new MockApiError(status, type, code, message), crypto.randomUUID());
+
+/** `http://host:port`, with brackets around an IPv6 address. */
+const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+/** What requests are served from, once the mock exists and is seeded. */
+type Served = { mock: ScalingMock; control: ControlContext; basePath: string };
+
+/** Answers one request (not a preflight) with a web `Response`. */
+const answer = async (request: IncomingMessage, origin: string, { mock, control, basePath }: Served, gate: () => Promise<unknown>) => {
+  const method = request.method ?? 'GET';
+  const path = pathOf(request.url);
+  // MSW matches the base URL, so the URL is rebuilt on it whatever `Host` the client sent (and a
+  // path like `//host/v1/…` stays a path, where resolving it against the origin would change the host).
+  const target = path === undefined ? undefined : new URL(`${origin}${path}`);
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (target && (target.pathname === CONTROL_PREFIX || target.pathname.startsWith(`${CONTROL_PREFIX}/`))) {
+    return handleControl(control, method, target, body);
+  }
+  if (!target || !target.pathname.startsWith(`${basePath}/`)) {
+    return apiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${method} ${target?.pathname ?? String(request.url)}.`);
+  }
+  // A reset re-seeds through `mock.fetch`; should that ever wait on I/O, nobody may see half a seed.
+  await gate().catch(() => undefined);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (HOP_BY_HOP.has(name) || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const init: RequestInit = { method, headers };
+  // An oversized body is not kept: its declared size alone makes the mock answer 413, after its usual checks.
+  if ('tooLarge' in body) headers.set('content-length', String(body.tooLarge));
+  else if (body.bytes.byteLength > 0 && method !== 'GET' && method !== 'HEAD') init.body = body.bytes;
+  return mock.fetch(target, init);
+};
+
+const preflight = (request: IncomingMessage, out: ServerResponse) => {
+  out.writeHead(204, {
+    ...CORS,
+    'access-control-allow-methods': PREFLIGHT_METHODS,
+    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'authorization, content-type',
+    'access-control-max-age': '600',
+    vary: 'access-control-request-headers',
+  });
+  out.end();
+};
+
+/**
+ * Serves a new `createScalingMock()` over real HTTP: each request becomes a `Request` answered by
+ * `mock.fetch` (the mock's own MSW handlers), so the server and the in-process mock are one implementation.
+ */
+export const startMockServer = async (options: MockServerOptions = {}): Promise<MockServer> => {
+  const { port = 0, host = '127.0.0.1' } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
+  if (options.apiKey !== undefined && !safeParse(MockApiKey, options.apiKey).success) {
+    throw new TypeError('apiKey must be 1 to 256 visible ASCII characters, without spaces');
+  }
+  const start = toMillis(options.now ?? Date.now(), 'now');
+  // The seed is checked before anything listens: a bad one must not leave a half-started server.
+  const seed = options.seed === undefined ? undefined : parseSeed(options.seed, { now: start, apiKey: options.apiKey });
+
+  // The mock needs the port (its base URL), so it is made after listening: a request before then waits.
+  let ready: (served: Served) => void = () => undefined;
+  const started = new Promise<Served>((resolve) => (ready = resolve));
+  let gate: Promise<unknown> = Promise.resolve();
+  let origin = '';
+
+  const { createServer } = await import('node:http');
+  const server: Server = createServer();
+  const onRequest = (request: IncomingMessage, out: ServerResponse) => {
+    if (request.method === 'OPTIONS') return preflight(request, out);
+    started
+      .then((served) => answer(request, origin, served, () => gate))
+      .catch((error: unknown) =>
+        apiError(500, 'internal_error', 'server_error', `The Scaling mock server failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      // The rest of an oversized body is not worth reading: answer, then close the connection.
+      .then((response) => send(response, out, request.complete ? {} : { connection: 'close' }))
+      .catch(() => out.destroy());
+  };
+  server.on('request', onRequest);
+  // `Expect: 100-continue` with a declared size over the limit: answer 413 without asking for the body.
+  server.on('checkContinue', (request: IncomingMessage, out: ServerResponse) => {
+    if (!(Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES)) out.writeContinue();
+    onRequest(request, out);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  origin = originOf(host, (server.address() as AddressInfo).port);
+  const url = `${origin}/v1`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  let mock: ScalingMock | undefined;
+  let summary: SeedSummary | null = null;
+  try {
+    mock = createScalingMock({
+      baseUrl: url,
+      now: start,
+      apiKey: options.apiKey ?? (seed && seedDefaultKey(seed)),
+      ...(options.realtime === undefined ? {} : { realtime: options.realtime }),
+    });
+    if (seed) summary = await applySeed(mock, seed);
+  } catch (error) {
+    mock?.close();
+    await stop();
+    throw error;
+  }
+  const served = mock;
+  const control: ControlContext = {
+    mock: served,
+    seed: () => summary,
+    // One reset after another, so two overlapping resets cannot seed into each other's state.
+    reset: () => {
+      const run = async () => {
+        served.reset();
+        summary = seed ? await applySeed(served, seed) : null;
+        return summary;
+      };
+      const next = gate.then(run, run);
+      gate = next;
+      return next;
+    },
+  };
+  ready({ mock: served, control, basePath: new URL(url).pathname });
+
+  return {
+    url,
+    origin,
+    apiKey: served.apiKey,
+    mock: served,
+    get seed() {
+      return summary;
+    },
+    close: async () => {
+      served.close();
+      await stop();
+    },
+  };
+};
