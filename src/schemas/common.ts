@@ -26,7 +26,7 @@ export const Timestamp = z.string();
 export type Timestamp = Known<z.infer<typeof Timestamp>>;
 
 /** The envelope every single-resource and list response uses: `{ "data": … }`. */
-export const dataEnvelope = <T extends z.core.SomeType>(data: T) => z.looseObject({ data });
+export const dataEnvelope = <T extends z.core.$ZodType>(data: T) => z.looseObject({ data });
 
 /**
  * `DELETE` answers `{ "success": true }` without a `data` envelope (policy-layers reference).

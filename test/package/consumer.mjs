@@ -74,6 +74,28 @@ test('layer 2 is paged five minutes after layer 1', async () => {
   ]);
 });
 `);
+  // The published types, checked the strict way a consumer may: every .d.ts, no skipLibCheck.
+  writeFileSync(join(dir, 'types.ts'), `
+import { Scaling, type Layer, type ScalingNotFoundError } from '@scaling-cloud/sdk';
+import { LayerCreateParams } from '@scaling-cloud/sdk/schemas';
+import { createScalingMock, type ScalingMock } from '@scaling-cloud/sdk/mocks';
+import '@scaling-cloud/sdk/mocks/vitest';
+export const check = async (mock: ScalingMock): Promise<Layer[]> => {
+  const scaling = new Scaling({ apiKey: mock.apiKey, fetch: mock.fetch });
+  const params = LayerCreateParams.parse({ position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: ['u'] } });
+  const error: ScalingNotFoundError | undefined = undefined;
+  void error;
+  await scaling.policies.layers.create('pol_1', params);
+  return scaling.policies.layers.list('pol_1');
+};
+export const mock = createScalingMock();
+`);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', skipLibCheck: false, noEmit: true, types: [] },
+    files: ['types.ts'],
+  }));
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]);
+  process.stdout.write('consumer types.ts (tsc, skipLibCheck: false): ok\n');
   const vitest = run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot']);
   if (!/1 passed/.test(vitest)) throw new Error(`the consumer's vitest file did not pass:\n${vitest}`);
   process.stdout.write('consumer escalation.test.mjs (vitest): 1 passed\n');

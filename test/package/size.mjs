@@ -17,6 +17,8 @@ const result = await build({
   write: false,
   metafile: true,
   logLevel: 'silent',
+  // Kept out of the bundle so that the check below can name them, rather than esbuild failing to resolve.
+  external: ['node:*'],
 });
 const nodeImports = Object.values(result.metafile.inputs).flatMap((input) =>
   input.imports.filter((entry) => entry.path.startsWith('node:')).map((entry) => entry.path),
