@@ -162,7 +162,9 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   let gate: Promise<unknown> = Promise.resolve();
   let origin = '';
 
-  const { createServer } = await import('node:http');
+  // Not a literal: bundlers (esbuild for the browser) would try to resolve `node:http` and fail to bundle the mocks entry.
+  const nodeHttp: string = 'node:http';
+  const { createServer } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ nodeHttp)) as typeof import('node:http');
   const server: Server = createServer();
   const onRequest = (request: IncomingMessage, out: ServerResponse) => {
     if (request.method === 'OPTIONS') return preflight(request, out);
