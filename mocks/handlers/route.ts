@@ -50,6 +50,29 @@ export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined
   handle: (input: RouteInput<Parsed<P, Record<string, never>>, Parsed<Q, URLSearchParams>, Parsed<B, undefined>>) => RouteResult;
 };
 
+/** MSW's path matcher throws on a URL (origin and path) longer than this, and a throw in a handler is a 500. */
+export const MAX_URL_LENGTH = 8192;
+
+export const isTooLong = (url: string) => {
+  if (url.length <= MAX_URL_LENGTH) return false;
+  const { origin, pathname } = new URL(url);
+  return origin.length + pathname.length > MAX_URL_LENGTH;
+};
+
+/**
+ * Decides a too-long URL before MSW's matcher can throw on it: routes never match one (`matches:
+ * false`), the fallback takes it (`true`, under its base URL) and answers 414.
+ */
+export const guardLongUrls = (handler: HttpHandler, matches: (url: string) => boolean): HttpHandler => {
+  const parse = handler.parse.bind(handler);
+  handler.parse = (args) =>
+    isTooLong(args.request.url) ? Promise.resolve({ match: { matches: matches(args.request.url), params: {} }, cookies: {} }) : parse(args);
+  return handler;
+};
+
+export const uriTooLong = () =>
+  new MockApiError(414, 'invalid_request_error', 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
+
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
 export const errorResponse = (error: MockApiError, requestId: string) =>
   HttpResponse.json(
@@ -110,7 +133,8 @@ export const route = <P extends Schema | undefined = undefined, Q extends Schema
   ctx: MockContext,
   spec: RouteSpec<P, Q, B>,
 ): HttpHandler =>
-  http[spec.method](`${ctx.baseUrl}${spec.path}`, async ({ request, params }) => {
+  // A path over 8 KiB made MSW's matcher throw (a 500 with a stack): no route takes it, the fallback answers 414.
+  guardLongUrls(http[spec.method](`${ctx.baseUrl}${spec.path}`, async ({ request, params }) => {
     const { state } = ctx;
     const requestId = newRequestId(state.requestIdRandom);
     try {
@@ -137,4 +161,4 @@ export const route = <P extends Schema | undefined = undefined, Q extends Schema
       const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
       return errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId);
     }
-  });
+  }), () => false);

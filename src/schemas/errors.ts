@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   'invalid_json',
   'unsupported_media_type',
   'payload_too_large',
+  'uri_too_long',
   'invalid_target',
   'invalid_reorder',
   'invalid_position',
