@@ -10,18 +10,12 @@ import {
   type ComponentCreateParams,
   type ComponentUpdateParams,
 } from '../src/index.js';
-import { countingFetch, raw, useMock } from './helpers.js';
+import { countingFetch, expectError, raw, useMock } from './helpers.js';
 
 const t = useMock();
 
 const NOW = '2026-04-07T10:00:00.000Z';
 
-const expectError = async (response: Response, status: number, code: string) => {
-  const body = await response.json();
-  expect({ status: response.status, code: body.code }).toEqual({ status, code });
-  expect(body).toEqual({ statusCode: status, type: expect.any(String), code, message: expect.any(String), requestId: response.headers.get('x-request-id') });
-  return body as { message: string };
-};
 
 /** Component bodies the client refuses (naming the field) and the mock answers with 422. */
 const badCreates: Array<[string, unknown, string]> = [

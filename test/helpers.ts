@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { createScalingMock, type ScalingMock, type ScalingMockOptions } from '../mocks/index.js';
 import { Scaling, type ClientOptions } from '../src/index.js';
 
@@ -47,3 +47,17 @@ export const countingFetch = () => {
 
 export const scheduleTarget = (scheduleId: string) => ({ type: 'schedule' as const, scheduleId });
 export const usersTarget = (...userIds: string[]) => ({ type: 'users' as const, userIds });
+
+/** Asserts a raw response is the API's one error body with this status and code; returns the body. */
+export const expectError = async (response: Response, status: number, code: string) => {
+  const body = await response.json();
+  expect({ status: response.status, code: body.code }).toEqual({ status, code });
+  expect(body).toEqual({
+    statusCode: status,
+    type: expect.any(String),
+    code,
+    message: expect.any(String),
+    requestId: response.headers.get('x-request-id'),
+  });
+  return body as { message: string };
+};

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { MAX_BODY_BYTES } from '../mocks/index.js';
 import { badLayers } from './fixtures/bad-inputs.js';
-import { raw, scheduleTarget, useMock } from './helpers.js';
+import { expectError, raw, scheduleTarget, useMock } from './helpers.js';
 
 const t = useMock();
 
@@ -14,18 +14,6 @@ const fixture = async () => {
   return { policy, layer, before: await snapshot(), snapshot };
 };
 
-const expectError = async (response: Response, status: number, code: string) => {
-  const body = await response.json();
-  expect({ status: response.status, code: body.code }).toEqual({ status, code });
-  expect(body).toEqual({
-    statusCode: status,
-    type: expect.any(String),
-    code,
-    message: expect.any(String),
-    requestId: response.headers.get('x-request-id'),
-  });
-  return body as { message: string };
-};
 
 describe('the mock refuses what the SDK would not send', () => {
   test.each(badLayers)('layer create: %s', async (_, body, field, code) => {

@@ -8,22 +8,10 @@ import {
   type ScheduleLayer,
   type ScheduleLayerCreateParams,
 } from '../src/index.js';
-import { countingFetch, raw, useMock } from './helpers.js';
+import { countingFetch, expectError, raw, useMock } from './helpers.js';
 
 const t = useMock();
 
-const expectError = async (response: Response, status: number, code: string) => {
-  const body = await response.json();
-  expect({ status: response.status, code: body.code }).toEqual({ status, code });
-  expect(body).toEqual({
-    statusCode: status,
-    type: expect.any(String),
-    code,
-    message: expect.any(String),
-    requestId: response.headers.get('x-request-id'),
-  });
-  return body as { message: string };
-};
 
 const weekly = (name: string, participantIds: string[]): ScheduleLayerCreateParams => ({
   name,

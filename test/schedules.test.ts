@@ -6,22 +6,10 @@ import {
   type ScheduleCreateParams,
   type ScheduleLayerCreateParams,
 } from '../src/index.js';
-import { countingFetch, raw, scheduleTarget, useMock, usersTarget } from './helpers.js';
+import { countingFetch, expectError, raw, scheduleTarget, useMock, usersTarget } from './helpers.js';
 
 const t = useMock();
 
-const expectError = async (response: Response, status: number, code: string) => {
-  const body = await response.json();
-  expect({ status: response.status, code: body.code }).toEqual({ status, code });
-  expect(body).toEqual({
-    statusCode: status,
-    type: expect.any(String),
-    code,
-    message: expect.any(String),
-    requestId: response.headers.get('x-request-id'),
-  });
-  return body as { message: string };
-};
 
 /** A schedule with one rotation layer, and a JSON snapshot of it to prove refusals change nothing. */
 const fixture = async () => {

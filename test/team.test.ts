@@ -8,7 +8,7 @@ import {
   type MemberInviteParams,
   type MemberRoleUpdateParams,
 } from '../src/index.js';
-import { countingFetch, raw, useMock } from './helpers.js';
+import { countingFetch, expectError, raw, useMock } from './helpers.js';
 
 const t = useMock();
 
@@ -17,12 +17,6 @@ const NOW = '2026-04-07T10:00:00.000Z';
 /** The team and the users as the default admin sees them: proves that a refusal changed nothing. */
 const snapshot = async () => JSON.stringify([await t.scaling.team.members.list(), await t.scaling.users.list()]);
 
-const expectError = async (response: Response, status: number, code: string) => {
-  const body = await response.json();
-  expect({ status: response.status, code: body.code }).toEqual({ status, code });
-  expect(body).toEqual({ statusCode: status, type: expect.any(String), code, message: expect.any(String), requestId: response.headers.get('x-request-id') });
-  return body as { message: string };
-};
 
 /** Invite bodies the client refuses (naming the field) and the mock answers with 400 `invalid_request_error`. */
 const badInvites: Array<[string, unknown, string]> = [

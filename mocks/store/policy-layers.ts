@@ -2,6 +2,7 @@ import type { LayerCreateParams, LayerTarget, LayerUpdateParams } from '../../sr
 import { MAX_LAYERS_PER_POLICY } from '../../src/schemas/policy-layers.js';
 import { badRequest, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { reorderExactly, touchFrom } from './ordered.js';
 import { getPolicy } from './policies.js';
 import type { LayerRecord, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
@@ -24,10 +25,6 @@ const findLayer = (policy: PolicyRecord, layerId: string): LayerRecord => {
   return layer;
 };
 
-/** A layer whose position changes is written too, as the reorder example's `updatedAt` shows. */
-const touchFrom = (policy: PolicyRecord, index: number, now: Millis) => {
-  for (const layer of policy.layers.slice(index)) layer.updatedAt = now;
-};
 
 /**
  * Inserts at `position`; the layers from there on move down one. A position past the end + 1 is
@@ -53,7 +50,7 @@ export const createLayer = (state: MockState, org: OrgRecord, policyId: string, 
     updatedAt: now,
   };
   policy.layers.splice(input.position - 1, 0, layer);
-  touchFrom(policy, input.position, now);
+  touchFrom(policy.layers, input.position, now);
   return { policy, layer };
 };
 
@@ -72,24 +69,14 @@ export const deleteLayer = (org: OrgRecord, policyId: string, layerId: string, n
   const policy = getPolicy(org, policyId);
   const index = policy.layers.indexOf(findLayer(policy, layerId));
   policy.layers.splice(index, 1);
-  touchFrom(policy, index, now);
+  touchFrom(policy.layers, index, now);
   return policy;
 };
 
 /** `layerIds` must be exactly the policy's layers (the schema already refused repeats). */
 export const reorderLayers = (org: OrgRecord, policyId: string, layerIds: readonly string[], now: Millis) => {
   const policy = getPolicy(org, policyId);
-  const byId = new Map(policy.layers.map((layer) => [layer.id, layer]));
-  const unknown = layerIds.filter((id) => !byId.has(id));
-  if (unknown.length > 0 || layerIds.length !== policy.layers.length) {
-    const missing = policy.layers.filter((layer) => !layerIds.includes(layer.id)).map((layer) => layer.id);
-    const parts = [
-      unknown.length > 0 ? `not layers of this policy: ${unknown.join(', ')}` : '',
-      missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
-    ].filter(Boolean);
-    throw badRequest('invalid_reorder', `layerIds must list every layer of the policy exactly once (${parts.join('; ')}).`);
-  }
-  policy.layers = layerIds.map((id) => byId.get(id)!);
-  touchFrom(policy, 0, now);
+  policy.layers = reorderExactly(policy.layers, layerIds, 'policy');
+  touchFrom(policy.layers, 0, now);
   return policy;
 };

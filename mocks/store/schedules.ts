@@ -6,6 +6,7 @@ import type {
   ScheduleUpdateParams,
 } from '../../src/schemas/schedules.js';
 import { effectiveUntilProblem, MAX_LAYERS_PER_SCHEDULE, rotationLengthProblem } from '../../src/schemas/schedules.js';
+import { reorderExactly, touchFrom } from './ordered.js';
 import { badRequest, conflict, MockApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { onCallSchedule } from './oncall.js';
@@ -122,10 +123,6 @@ const assertLayerRules = (layer: Pick<ScheduleLayerRecord, 'rotationType' | 'rot
   if (until) throw invalidField('effectiveUntil', until);
 };
 
-/** A layer whose position changes is written too, as for policy layers. */
-const touchFrom = (schedule: ScheduleRecord, index: number, now: Millis) => {
-  for (const layer of schedule.layers.slice(index)) layer.updatedAt = now;
-};
 
 const millis = (datetime: string) => Date.parse(datetime);
 
@@ -184,25 +181,14 @@ export const deleteScheduleLayer = (org: OrgRecord, scheduleId: string, layerId:
   const schedule = getSchedule(org, scheduleId);
   const index = schedule.layers.indexOf(findLayer(schedule, layerId));
   schedule.layers.splice(index, 1);
-  touchFrom(schedule, index, now);
+  touchFrom(schedule.layers, index, now);
   return schedule;
 };
 
 /** `layerIds` must be exactly the schedule's layers (the schema already refused repeats). */
 export const reorderScheduleLayers = (org: OrgRecord, scheduleId: string, layerIds: readonly string[], now: Millis) => {
   const schedule = getSchedule(org, scheduleId);
-  const byId = new Map(schedule.layers.map((layer) => [layer.id, layer]));
-  const unknown = layerIds.filter((id) => !byId.has(id));
-  if (unknown.length > 0 || layerIds.length !== schedule.layers.length) {
-    const listed = new Set(layerIds);
-    const missing = schedule.layers.filter((layer) => !listed.has(layer.id)).map((layer) => layer.id);
-    const parts = [
-      unknown.length > 0 ? `not layers of this schedule: ${unknown.join(', ')}` : '',
-      missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
-    ].filter(Boolean);
-    throw badRequest('invalid_reorder', `layerIds must list every layer of the schedule exactly once (${parts.join('; ')}).`);
-  }
-  schedule.layers = layerIds.map((id) => byId.get(id)!);
-  touchFrom(schedule, 0, now);
+  schedule.layers = reorderExactly(schedule.layers, layerIds, 'schedule');
+  touchFrom(schedule.layers, 0, now);
   return schedule;
 };
