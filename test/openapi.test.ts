@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { createScalingMock } from '../mocks/index.js';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../src/openapi/document.js';
-import { routes } from '../src/openapi/routes.js';
+import { endpoints } from '../src/endpoints/index.js';
 import { OPENAPI_OUTPUT_PATH, renderOpenApiDocument, writeOpenApiDocument } from '../src/openapi/write.js';
 import { IncidentResponse } from '../src/schemas/incidents.js';
 import { Scaling, ScalingNotFoundError } from '../src/index.js';
@@ -52,7 +52,7 @@ const responseProblems = (method: string, path: string, value: unknown, status =
 
 /** The documented template a concrete path (`/escalation/policies/pol_1/layers`) belongs to, for that method. */
 const templateOf = (method: string, concrete: string): string => {
-  const candidates = routes
+  const candidates = endpoints
     .filter((route) => route.method === method && new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`).test(concrete))
     // `…/layers/order` also matches `…/layers/{layerId}`: the more literal template wins.
     .sort((a, b) => b.path.replace(/\{\w+\}/g, '').length - a.path.replace(/\{\w+\}/g, '').length);
@@ -85,7 +85,7 @@ describe('the document', () => {
     expect(responseProblems('get', '/escalation/policies', { statusCode: 404, type: 'invalid_request_error', code: 'not_found', requestId: 'req_1' }, '4XX')).toEqual([]);
     expect(responseProblems('get', '/escalation/policies', { error: { message: 'nested' } }, '5XX')).not.toEqual([]);
     // Every create answers 201, everything else 200.
-    for (const route of routes) expect(route.status, `${route.method} ${route.path}`).toBe((route.method === 'post' && route.sdk.endsWith('.create')) || route.sdk === 'team.members.invite' ? 201 : 200);
+    for (const route of endpoints) expect(route.status, `${route.method} ${route.path}`).toBe((route.method === 'post' && route.name.endsWith('.create')) || route.name === 'team.members.invite' ? 201 : 200);
   });
 
   test('documents the incident list query and the resolve instant as query parameters', () => {
@@ -133,15 +133,22 @@ describe('the document', () => {
 });
 
 describe('drift guard', () => {
-  test("the route table is exactly the mock's routes", () => {
+  test("the endpoint table is exactly the mock's routes", () => {
     const mock = createScalingMock();
     const served = mock.handlers
-      // The fallback (any method, `${baseUrl}/*`) answers unknown routes: it is no endpoint.
+      // The 414 guard and the fallback (any method) answer too-long URLs and unknown routes: they are no endpoints.
       .filter((handler) => typeof handler.info.method === 'string')
       .map((handler) => ({ method: String(handler.info.method).toLowerCase(), path: String(handler.info.path) }))
       .map(({ method, path }) => `${method} ${path.slice(mock.baseUrl.length).replace(/:(\w+)/g, '{$1}')}`);
-    expect(served.length).toBe(mock.handlers.length - 1);
-    expect([...routes.map((route) => `${route.method} ${route.path}`)].sort()).toEqual(served.sort());
+    expect(served.length).toBe(mock.handlers.length - 2);
+    expect([...endpoints.map((route) => `${route.method} ${route.path}`)].sort()).toEqual(served.sort());
+  });
+
+  test('the document has one operation per endpoint of the table, named by its SDK call', () => {
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => `${method} ${path} ${operation?.operationId}`),
+    );
+    expect(operations.sort()).toEqual(endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path} ${endpoint.name}`).sort());
   });
 
   test('every SDK call lands on a documented route, with a documented status and a body that validates', async () => {
@@ -218,7 +225,7 @@ describe('drift guard', () => {
     await expect(scaling.policies.get('pol_missing')).rejects.toBeInstanceOf(ScalingNotFoundError);
 
     expect(failures).toEqual([]);
-    expect([...seen].sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    expect([...seen].sort()).toEqual(endpoints.map((route) => `${route.method} ${route.path}`).sort());
   });
 });
 

@@ -1,45 +1,15 @@
-import { ComponentCreateParams, ComponentPathParams, ComponentUpdateParams } from '../../src/schemas/components.js';
+import type { EndpointTable } from '../../src/endpoints/index.js';
 import { createComponent, deleteComponent, getComponent, listComponents, updateComponent } from '../store/components.js';
 import { componentView } from '../store/team-views.js';
-import { route, type MockContext } from './route.js';
+import type { RouteHandles } from './route.js';
 
-export const componentHandlers = (ctx: MockContext) => [
-  route(ctx, {
-    method: 'get',
-    path: '/components',
-    handle: ({ org }) => ({ body: { data: listComponents(org).map(componentView) } }),
-  }),
-  route(ctx, {
-    method: 'post',
-    path: '/components',
-    body: ComponentCreateParams,
-    handle: ({ state, org, body, now }) => ({
-      status: 201,
-      body: { data: componentView(createComponent(state, org, body, now)) },
-    }),
-  }),
-  route(ctx, {
-    method: 'get',
-    path: '/components/:componentId',
-    params: ComponentPathParams,
-    handle: ({ org, params }) => ({ body: { data: componentView(getComponent(org, params.componentId)) } }),
-  }),
-  route(ctx, {
-    method: 'patch',
-    path: '/components/:componentId',
-    params: ComponentPathParams,
-    body: ComponentUpdateParams,
-    handle: ({ org, params, body, now }) => ({
-      body: { data: componentView(updateComponent(org, params.componentId, body, now)) },
-    }),
-  }),
-  route(ctx, {
-    method: 'delete',
-    path: '/components/:componentId',
-    params: ComponentPathParams,
-    handle: ({ org, params }) => {
-      deleteComponent(org, params.componentId);
-      return { body: { success: true } };
-    },
-  }),
-];
+export const componentRoutes: RouteHandles<EndpointTable['components']> = {
+  list: ({ org }) => ({ data: listComponents(org).map(componentView) }),
+  create: ({ state, org, body, now }) => ({ data: componentView(createComponent(state, org, body, now)) }),
+  get: ({ org, params }) => ({ data: componentView(getComponent(org, params.componentId)) }),
+  update: ({ org, params, body, now }) => ({ data: componentView(updateComponent(org, params.componentId, body, now)) }),
+  delete: ({ org, params }) => {
+    deleteComponent(org, params.componentId);
+    return { success: true };
+  },
+};

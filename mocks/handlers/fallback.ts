@@ -1,21 +1,30 @@
-import { http, matchRequestUrl, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
+import { endpoints } from '../../src/endpoints/index.js';
 import { MockApiError } from '../store/errors.js';
 import { newRequestId } from '../store/ids.js';
-import { errorResponse, guardLongUrls, isTooLong, type MockContext, uriTooLong } from './route.js';
+import { errorResponse, type MockContext } from './route.js';
+
+/** Each path template of the table once, as a pattern over the path below the base URL. */
+const templates = [...new Set(endpoints.map((endpoint) => endpoint.path))].map((path) => ({
+  path,
+  pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
+  methods: endpoints.filter((endpoint) => endpoint.path === path).map((endpoint) => endpoint.method.toUpperCase()),
+}));
+
+/** The methods the API serves at a path, from the table (`…/layers/order` also names a layer). */
+const allowedAt = (path: string): string[] =>
+  templates.filter((template) => template.pattern.test(path)).flatMap((template) => template.methods);
 
 /**
  * Answers what no route took, under the base URL, with the API's error body instead of letting
- * the request through to the network: 405 when the path exists with other methods, else 404.
+ * the request through to the network: 405 with `Allow` when the path exists with other methods,
+ * else 404.
  */
-export const fallbackHandler = (ctx: MockContext, routes: readonly HttpHandler[]): HttpHandler =>
-  // A path over 8 KiB is taken here before MSW's matcher throws on it (that was a 500): 414.
-  guardLongUrls(http.all(`${ctx.baseUrl}/*`, ({ request }) => {
+export const fallbackHandler = (ctx: MockContext): HttpHandler =>
+  http.all(`${ctx.baseUrl}/*`, ({ request }) => {
     const requestId = newRequestId(ctx.state.requestIdRandom);
-    if (isTooLong(request.url)) return errorResponse(uriTooLong(), requestId);
     const url = new URL(request.url);
-    const allowed = routes
-      .filter((handler) => typeof handler.info.path === 'string' && matchRequestUrl(url, handler.info.path).matches)
-      .map((handler) => String(handler.info.method));
+    const allowed = allowedAt(url.pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, '').length));
     if (allowed.length > 0) {
       const response = errorResponse(
         new MockApiError(405, 'invalid_request_error', 'method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`),
@@ -28,4 +37,4 @@ export const fallbackHandler = (ctx: MockContext, routes: readonly HttpHandler[]
       new MockApiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${request.method} ${url.pathname}.`),
       requestId,
     );
-  }), (url) => url.startsWith(`${ctx.baseUrl}/`));
+  });

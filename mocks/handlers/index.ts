@@ -1,22 +1,33 @@
 import type { HttpHandler } from 'msw';
-import { componentHandlers } from './components.js';
+import { type AnyEndpoint, type EndpointTable, endpointTable } from '../../src/endpoints/index.js';
+import { componentRoutes } from './components.js';
 import { fallbackHandler } from './fallback.js';
-import { incidentHandlers } from './incidents.js';
-import { policyHandlers } from './policies.js';
-import { policyLayerHandlers } from './policy-layers.js';
-import type { MockContext } from './route.js';
-import { scheduleHandlers } from './schedules.js';
-import { teamHandlers } from './team.js';
+import { incidentRoutes, incidentUpdateRoutes } from './incidents.js';
+import { policyLayerRoutes, policyRoutes } from './policies.js';
+import { longUrlHandler, type MockContext, route, type RouteHandle, type RouteHandles } from './route.js';
+import { scheduleLayerRoutes, scheduleRoutes } from './schedules.js';
+import { teamRoutes, userRoutes } from './team.js';
 
-/** Every endpoint of the mock, then the fallback that answers unknown routes like the API. */
+/** The store call of every endpoint in the table, group by group. */
+const routeTable: { [Group in keyof EndpointTable]: RouteHandles<EndpointTable[Group]> } = {
+  policies: policyRoutes,
+  policyLayers: policyLayerRoutes,
+  incidents: incidentRoutes,
+  incidentUpdates: incidentUpdateRoutes,
+  schedules: scheduleRoutes,
+  scheduleLayers: scheduleLayerRoutes,
+  team: teamRoutes,
+  users: userRoutes,
+  components: componentRoutes,
+};
+
+/** The 414 guard, every endpoint of the table in its order, then the fallback that answers unknown routes like the API. */
 export const createHandlers = (ctx: MockContext): HttpHandler[] => {
-  const routes = [
-    ...policyHandlers(ctx),
-    ...policyLayerHandlers(ctx),
-    ...incidentHandlers(ctx),
-    ...scheduleHandlers(ctx),
-    ...teamHandlers(ctx),
-    ...componentHandlers(ctx),
-  ];
-  return [...routes, fallbackHandler(ctx, routes)];
+  const routes = Object.entries(endpointTable).flatMap(([group, endpoints]) =>
+    Object.entries(endpoints).map(([name, endpoint]) => {
+      const handle = (routeTable as Record<string, Record<string, RouteHandle<AnyEndpoint>>>)[group]![name]!;
+      return route(ctx, endpoint as AnyEndpoint, handle);
+    }),
+  );
+  return [longUrlHandler(ctx), ...routes, fallbackHandler(ctx)];
 };

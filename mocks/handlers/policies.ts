@@ -1,43 +1,33 @@
-import { PolicyCreateParams, PolicyPathParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
-import { createPolicy, deletePolicy, getPolicy, listPolicies, updatePolicy } from '../store/policies.js';
-import { policyView, policyWithLayersView } from '../store/views.js';
-import { route, type MockContext } from './route.js';
+import type { EndpointTable } from '../../src/endpoints/index.js';
+import { getPolicy, createPolicy, deletePolicy, listPolicies, updatePolicy } from '../store/policies.js';
+import { createLayer, deleteLayer, reorderLayers, updateLayer } from '../store/policy-layers.js';
+import { layersView, layerView, policyView, policyWithLayersView } from '../store/views.js';
+import type { RouteHandles } from './route.js';
 
-export const policyHandlers = (ctx: MockContext) => [
-  route(ctx, {
-    method: 'get',
-    path: '/escalation/policies',
-    handle: ({ org }) => ({ body: { data: listPolicies(org).map(policyView) } }),
-  }),
-  route(ctx, {
-    method: 'post',
-    path: '/escalation/policies',
-    body: PolicyCreateParams,
-    handle: ({ state, org, actor, body, now }) => ({
-      status: 201,
-      body: { data: policyView(createPolicy(state, org, actor, body, now)) },
-    }),
-  }),
-  route(ctx, {
-    method: 'get',
-    path: '/escalation/policies/:policyId',
-    params: PolicyPathParams,
-    handle: ({ org, params }) => ({ body: { data: policyWithLayersView(getPolicy(org, params.policyId)) } }),
-  }),
-  route(ctx, {
-    method: 'patch',
-    path: '/escalation/policies/:policyId',
-    params: PolicyPathParams,
-    body: PolicyUpdateParams,
-    handle: ({ org, params, body, now }) => ({ body: { data: policyView(updatePolicy(org, params.policyId, body, now)) } }),
-  }),
-  route(ctx, {
-    method: 'delete',
-    path: '/escalation/policies/:policyId',
-    params: PolicyPathParams,
-    handle: ({ state, org, params, now }) => {
-      deletePolicy(state, org, params.policyId, now);
-      return { body: { success: true } };
-    },
-  }),
-];
+export const policyRoutes: RouteHandles<EndpointTable['policies']> = {
+  list: ({ org }) => ({ data: listPolicies(org).map(policyView) }),
+  create: ({ state, org, actor, body, now }) => ({ data: policyView(createPolicy(state, org, actor, body, now)) }),
+  get: ({ org, params }) => ({ data: policyWithLayersView(getPolicy(org, params.policyId)) }),
+  update: ({ org, params, body, now }) => ({ data: policyView(updatePolicy(org, params.policyId, body, now)) }),
+  delete: ({ state, org, params, now }) => {
+    deletePolicy(state, org, params.policyId, now);
+    return { success: true };
+  },
+};
+
+export const policyLayerRoutes: RouteHandles<EndpointTable['policyLayers']> = {
+  list: ({ org, params }) => ({ data: layersView(getPolicy(org, params.policyId)) }),
+  create: ({ state, org, params, body, now }) => {
+    const { policy, layer } = createLayer(state, org, params.policyId, body, now);
+    return { data: layerView(layer, policy.layers.indexOf(layer)) };
+  },
+  reorder: ({ org, params, body, now }) => ({ data: layersView(reorderLayers(org, params.policyId, body.layerIds, now)) }),
+  update: ({ org, params, body, now }) => {
+    const { policy, layer } = updateLayer(org, params.policyId, params.layerId, body, now);
+    return { data: layerView(layer, policy.layers.indexOf(layer)) };
+  },
+  delete: ({ org, params, now }) => {
+    deleteLayer(org, params.policyId, params.layerId, now);
+    return { success: true };
+  },
+};

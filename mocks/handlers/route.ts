@@ -1,16 +1,16 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
+import { type AnyEndpoint, type BadRequestCode, type EndpointResponseBody, toMswPath } from '../../src/endpoints/endpoint.js';
 import type { ClockControl } from '../engine/clock.js';
 import { MockApiError } from '../store/errors.js';
 import { newRequestId } from '../store/ids.js';
 import { authenticate } from '../store/orgs.js';
+import { requireAdmin } from '../store/team.js';
 import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
 
 /** What every handler works with. `state` is swapped by `reset()`, so handlers read it per request. */
 export type MockContext = { state: MockState; clock: ClockControl; baseUrl: string };
-
-export type RouteMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** Larger bodies are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,36 +19,19 @@ type Schema = z.core.$ZodType;
 /** What a schema gives the handler, or `Fallback` when the route has no such schema. */
 type Parsed<S, Fallback> = S extends Schema ? z.output<S> : Fallback;
 
-export type RouteInput<Params, Query, Body> = {
+/** What a route's store call gets: the request, parsed with the endpoint's schemas. */
+export type RouteInput<E extends AnyEndpoint> = {
   state: MockState;
   actor: Actor;
   org: OrgRecord;
-  params: Params;
-  query: Query;
-  body: Body;
+  params: Parsed<E['params'], Record<string, never>>;
+  query: Parsed<E['query'], undefined>;
+  body: Parsed<E['body'], undefined>;
   now: Millis;
 };
 
-export type RouteResult = { status?: number; body: unknown };
-
-export type RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> = {
-  method: RouteMethod;
-  /** The path in MSW notation, relative to the base URL: `/escalation/policies/:policyId`. */
-  path: string;
-  /** Who may call, checked right after the key and before anything is parsed or looked up. */
-  authorize?: (org: OrgRecord, actor: Actor) => void;
-  /** Schemas shared with the SDK: path parameters, query string, JSON body. Omit what the route lacks. */
-  params?: P;
-  query?: Q;
-  body?: B;
-  /**
-   * Schema problems are 422 `validation_error`, unless this (or the refinement's own
-   * `params.apiCode`) names the documented 400 code for them (the layers reference answers a
-   * malformed target with 400 `invalid_target`).
-   */
-  issueCode?: (issue: z.core.$ZodIssue) => string | undefined;
-  handle: (input: RouteInput<Parsed<P, Record<string, never>>, Parsed<Q, URLSearchParams>, Parsed<B, undefined>>) => RouteResult;
-};
+/** A route supplies only its store call; it answers with the endpoint's whole response body. */
+export type RouteHandle<E extends AnyEndpoint> = (input: RouteInput<E>) => EndpointResponseBody<E>;
 
 /** MSW's path matcher throws on a URL (origin and path) longer than this, and a throw in a handler is a 500. */
 export const MAX_URL_LENGTH = 8192;
@@ -59,16 +42,17 @@ export const isTooLong = (url: string) => {
   return origin.length + pathname.length > MAX_URL_LENGTH;
 };
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Decides a too-long URL before MSW's matcher can throw on it: routes never match one (`matches:
- * false`), the fallback takes it (`true`, under its base URL) and answers 414.
+ * Answers 414 for a URL too long for MSW's path matcher, before any route's matcher sees it: it
+ * comes first among the handlers and matches with a RegExp (MSW tests a RegExp against the URL
+ * without its query, as `isTooLong` measures it).
  */
-export const guardLongUrls = (handler: HttpHandler, matches: (url: string) => boolean): HttpHandler => {
-  const parse = handler.parse.bind(handler);
-  handler.parse = (args) =>
-    isTooLong(args.request.url) ? Promise.resolve({ match: { matches: matches(args.request.url), params: {} }, cookies: {} }) : parse(args);
-  return handler;
-};
+export const longUrlHandler = (ctx: MockContext): HttpHandler =>
+  http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), () =>
+    errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)),
+  );
 
 export const uriTooLong = () =>
   new MockApiError(414, 'invalid_request_error', 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
@@ -86,10 +70,16 @@ const declaredCode = (issue: z.core.$ZodIssue): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-const validationError = (issues: readonly z.core.$ZodIssue[], issueCode?: (issue: z.core.$ZodIssue) => string | undefined) => {
-  const codes = new Set(issues.map((issue) => issueCode?.(issue) ?? declaredCode(issue)));
-  const [only] = codes;
-  return codes.size === 1 && only !== undefined
+/** The documented 400 code an endpoint gives this schema problem, if any (see `BadRequestCode`). */
+const badRequestCode = (codes: readonly BadRequestCode[], issue: z.core.$ZodIssue): string | undefined =>
+  codes.find(
+    ({ field, refinementsOnly }) => (field === undefined || issue.path[0] === field) && (!refinementsOnly || issue.code === 'custom'),
+  )?.code;
+
+const validationError = (issues: readonly z.core.$ZodIssue[], codes: readonly BadRequestCode[]) => {
+  const found = new Set(issues.map((issue) => badRequestCode(codes, issue) ?? declaredCode(issue)));
+  const [only] = found;
+  return found.size === 1 && only !== undefined
     ? new MockApiError(400, 'invalid_request_error', only, describeIssues(toValidationIssues(issues)))
     : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(toValidationIssues(issues)));
 };
@@ -119,46 +109,47 @@ const tooLarge = () =>
 const queryObject = (query: URLSearchParams) => Object.fromEntries([...query.keys()].map((key) => [key, query.get(key)]));
 
 /** Checks one part of the request against its schema, or refuses it with the API's error. */
-const check = (schema: Schema, value: unknown, issueCode?: (issue: z.core.$ZodIssue) => string | undefined) => {
+const check = (schema: Schema, value: unknown, codes: readonly BadRequestCode[] = []) => {
   const parsed = safeParse(schema, value);
-  if (!parsed.success) throw validationError(parsed.error.issues, issueCode);
+  if (!parsed.success) throw validationError(parsed.error.issues, codes);
   return parsed.data;
 };
 
 /**
- * Makes one MSW handler: request id → auth → authorize → params, query, body → store → response. Everything a
- * handler file writes is its `handle`; every refusal is a `MockApiError` with the API's body.
+ * Makes the MSW handler of one endpoint of the table: request id → auth → access → params, query,
+ * body (the endpoint's schemas) → the store call → the endpoint's status. Every refusal is a
+ * `MockApiError` with the API's body.
  */
-export const route = <P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  ctx: MockContext,
-  spec: RouteSpec<P, Q, B>,
-): HttpHandler =>
-  // A path over 8 KiB made MSW's matcher throw (a 500 with a stack): no route takes it, the fallback answers 414.
-  guardLongUrls(http[spec.method](`${ctx.baseUrl}${spec.path}`, async ({ request, params }) => {
+export const route = <E extends AnyEndpoint>(ctx: MockContext, endpoint: E, handle: RouteHandle<E>): HttpHandler =>
+  http[endpoint.method](`${ctx.baseUrl}${toMswPath(endpoint.path)}`, async ({ request, params }) => {
     const { state } = ctx;
     const requestId = newRequestId(state.requestIdRandom);
     try {
       const actor = authenticate(state, request.headers.get('authorization'));
       const org = state.orgs.get(actor.orgId);
       if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
-      spec.authorize?.(org, actor);
-      const searchParams = new URL(request.url).searchParams;
+      if (endpoint.access === 'admin') requireAdmin(org, actor);
+      const querySchema = endpoint.urlQuery ?? endpoint.query;
       const input = {
         state,
         actor,
         org,
-        params: spec.params ? check(spec.params, params) : {},
-        query: spec.query ? check(spec.query, queryObject(searchParams)) : searchParams,
-        body: spec.body ? check(spec.body, await readJson(request), spec.issueCode) : undefined,
+        params: endpoint.params ? check(endpoint.params, params) : {},
+        query: querySchema ? check(querySchema, queryObject(new URL(request.url).searchParams)) : undefined,
+        body: endpoint.body ? check(endpoint.body, await readJson(request), endpoint.badRequestCodes) : undefined,
         now: ctx.clock.nowMs(),
-      };
-      const result = spec.handle(input as Parameters<typeof spec.handle>[0]);
+      } as RouteInput<E>;
+      // Typed by the endpoint's response schema; JSON by construction (views build plain data).
+      const body = handle(input) as JsonBodyType;
       ctx.clock.reschedule();
-      return HttpResponse.json(result.body as never, { status: result.status ?? 200, headers: { 'x-request-id': requestId } });
+      return HttpResponse.json(body, { status: endpoint.status, headers: { 'x-request-id': requestId } });
     } catch (error) {
       if (error instanceof MockApiError) return errorResponse(error, requestId);
       // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
       const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
       return errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId);
     }
-  }), () => false);
+  });
+
+/** The store call of every endpoint of a table group: a missing one is a compile error. */
+export type RouteHandles<Group extends Record<string, AnyEndpoint>> = { [Name in keyof Group]: RouteHandle<Group[Name]> };

@@ -10,7 +10,9 @@ import {
   ScalingTimeoutError,
   type RequestTarget,
 } from './errors.js';
+import type { AnyEndpoint, EndpointInput, EndpointResult, HttpMethod } from '../endpoints/endpoint.js';
 import { fetchAdapter, JSON_BODY } from './fetch-adapter.js';
+import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
 import { retryPolicy } from './retry.js';
@@ -34,8 +36,6 @@ export type HttpConfig = {
   headers: Record<string, string>;
   validateResponses: boolean;
 };
-
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** One call as a resource describes it: everything is already validated except `options`. */
 export type RequestSpec<Schema extends z.core.$ZodType> = {
@@ -77,6 +77,29 @@ export class Http {
       idempotent: base.extend({ retry: retryPolicy({ unsafePost: false, limit: config.maxRetries }) }),
       unsafePost: base.extend({ retry: retryPolicy({ unsafePost: true, limit: config.maxRetries }) }),
     };
+  }
+
+  /**
+   * Calls one endpoint of the table: validates its path parameters, query and body with the
+   * endpoint's schemas (an error names the field), sends it with the endpoint's retry class, and
+   * resolves to the part of the response its entry names.
+   */
+  async call<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): Promise<EndpointResult<E>> {
+    const { params, query, body } = input as { params?: Record<string, string>; query?: unknown; body?: unknown };
+    const path = endpoint.params ? buildPath(endpoint.path, endpoint.params, params ?? {}) : endpoint.path;
+    const querySchema = endpoint.sdkQuery ?? endpoint.query;
+    const response = await this.request({
+      method: endpoint.method,
+      path,
+      query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
+      body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
+      response: endpoint.response,
+      idempotent: endpoint.retry === 'idempotent',
+      options,
+    });
+    let result: unknown = response;
+    for (const key of endpoint.unwrap) result = (result as Record<string, unknown>)[key];
+    return result as EndpointResult<E>;
   }
 
   async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {

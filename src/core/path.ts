@@ -6,11 +6,7 @@ import { parseOrThrow } from './request-options.js';
  * against their schema (an error names the parameter), and percent-encodes every one:
  * `buildPath('/escalation/policies/{policyId}', PolicyPathParams, { policyId })`.
  */
-export const buildPath = <Schema extends z.ZodMiniType<Record<string, string>>>(
-  template: string,
-  schema: Schema,
-  params: z.input<Schema>,
-): string => {
-  const valid: Record<string, string> = parseOrThrow(schema, params);
+export const buildPath = (template: string, schema: z.core.$ZodType, params: unknown): string => {
+  const valid = parseOrThrow(schema, params) as Record<string, string>;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(valid[name] ?? ''));
 };

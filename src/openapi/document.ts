@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../core/constants.js';
-import { componentSchemas, routes, type HttpMethod, type RouteDoc, type SchemaName } from './routes.js';
+import { type AnyEndpoint, endpoints, type HttpMethod } from '../endpoints/index.js';
+import { componentSchemas, type SchemaName } from './schemas.js';
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 type Ref = { $ref: string };
@@ -91,24 +92,35 @@ const json = (schema: JsonSchema | Ref): MediaContent => ({ 'application/json': 
 const REQUEST_ID = { 'x-request-id': { $ref: '#/components/headers/RequestId' } };
 const ERROR = { $ref: '#/components/responses/Error' };
 
-const operationOf = (route: RouteDoc): OpenApiOperation => {
+/** The name a table schema has under `components/schemas`; a schema left unnamed is a bug the document must not hide. */
+const nameOf = (() => {
+  const names = new Map<z.core.$ZodType, SchemaName>(Object.entries(componentSchemas).map(([name, schema]) => [schema, name as SchemaName]));
+  return (schema: z.core.$ZodType, where: string): SchemaName => {
+    const name = names.get(schema);
+    if (name === undefined) throw new Error(`openapi: the ${where} schema is not among componentSchemas (src/openapi/schemas.ts)`);
+    return name;
+  };
+})();
+
+const operationOf = (endpoint: AnyEndpoint): OpenApiOperation => {
   const parameters = [
-    ...(route.params ? parametersOf(route.params, 'path') : []),
-    ...(route.query ? parametersOf(route.query, 'query') : []),
+    ...(endpoint.params ? parametersOf(endpoint.params as z.core.$ZodObject, 'path') : []),
+    ...(endpoint.query ? parametersOf(endpoint.query as z.core.$ZodObject, 'query') : []),
   ];
+  const response = nameOf(endpoint.response, `${endpoint.name} response`);
   return {
-    operationId: route.sdk,
-    'x-sdk-method': route.sdk,
-    tags: [route.tag],
-    summary: route.summary,
-    ...(route.description === undefined ? {} : { description: route.description }),
+    operationId: endpoint.name,
+    'x-sdk-method': endpoint.name,
+    tags: [endpoint.tag],
+    summary: endpoint.summary,
+    ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
     ...(parameters.length === 0 ? {} : { parameters }),
-    ...(route.body === undefined ? {} : { requestBody: { required: true, content: json(schemaRef(route.body)) } }),
+    ...(endpoint.body === undefined ? {} : { requestBody: { required: true, content: json(schemaRef(nameOf(endpoint.body, `${endpoint.name} body`))) } }),
     responses: {
-      [String(route.status)]: {
-        description: route.response === 'DeleteResponse' ? 'Deleted: `{ "success": true }`.' : route.status === 201 ? 'Created.' : 'OK.',
+      [String(endpoint.status)]: {
+        description: response === 'DeleteResponse' ? 'Deleted: `{ "success": true }`.' : endpoint.status === 201 ? 'Created.' : 'OK.',
         headers: REQUEST_ID,
-        content: json(schemaRef(route.response)),
+        content: json(schemaRef(response)),
       },
       '4XX': ERROR,
       '5XX': ERROR,
@@ -122,7 +134,7 @@ const operationOf = (route: RouteDoc): OpenApiOperation => {
  */
 export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocument => {
   const paths: OpenApiDocument['paths'] = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method] = operationOf(route);
+  for (const endpoint of endpoints) (paths[endpoint.path] ??= {})[endpoint.method] = operationOf(endpoint);
   return {
     openapi: '3.1.0',
     info: {
@@ -135,7 +147,7 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
     },
     servers: [{ url: DEFAULT_BASE_URL }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
+    tags: [...new Set(endpoints.map((endpoint) => endpoint.tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: buildComponentSchemas(),

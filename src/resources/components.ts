@@ -1,18 +1,7 @@
-import { buildPath } from '../core/path.js';
 import type { Http } from '../core/http.js';
-import { parseOrThrow, type RequestOptions } from '../core/request-options.js';
-import { DeleteResponse } from '../schemas/common.js';
-import {
-  type Component,
-  ComponentCreateParams,
-  ComponentListResponse,
-  ComponentPathParams,
-  ComponentResponse,
-  ComponentUpdateParams,
-} from '../schemas/components.js';
-
-const COMPONENTS = '/components';
-const COMPONENT = '/components/{componentId}';
+import type { RequestOptions } from '../core/request-options.js';
+import { componentEndpoints as endpoints } from '../endpoints/components.js';
+import type { Component, ComponentCreateParams, ComponentUpdateParams } from '../schemas/components.js';
 
 /** `scaling.components`: the organization's catalog of components that incidents affect. */
 export class Components {
@@ -23,31 +12,27 @@ export class Components {
   }
 
   /** Adds a component. `name` must be unique in the organization. */
-  async create(params: ComponentCreateParams, options?: RequestOptions): Promise<Component> {
-    const body = parseOrThrow(ComponentCreateParams, params);
-    return (await this.#http.request({ method: 'post', path: COMPONENTS, body, response: ComponentResponse, options })).data;
+  create(params: ComponentCreateParams, options?: RequestOptions): Promise<Component> {
+    return this.#http.call(endpoints.create, { body: params }, options);
   }
 
   /** Every component of the organization, in creation order. */
-  async list(options?: RequestOptions): Promise<Component[]> {
-    return (await this.#http.request({ method: 'get', path: COMPONENTS, response: ComponentListResponse, options })).data;
+  list(options?: RequestOptions): Promise<Component[]> {
+    return this.#http.call(endpoints.list, {}, options);
   }
 
-  async get(componentId: string, options?: RequestOptions): Promise<Component> {
-    const path = buildPath(COMPONENT, ComponentPathParams, { componentId });
-    return (await this.#http.request({ method: 'get', path, response: ComponentResponse, options })).data;
+  /** One component. */
+  get(componentId: string, options?: RequestOptions): Promise<Component> {
+    return this.#http.call(endpoints.get, { params: { componentId } }, options);
   }
 
   /** Renames, re-describes or regroups a component; only the fields you pass change, `null` clears. */
-  async update(componentId: string, params: ComponentUpdateParams, options?: RequestOptions): Promise<Component> {
-    const path = buildPath(COMPONENT, ComponentPathParams, { componentId });
-    const body = parseOrThrow(ComponentUpdateParams, params);
-    return (await this.#http.request({ method: 'patch', path, body, response: ComponentResponse, options })).data;
+  update(componentId: string, params: ComponentUpdateParams, options?: RequestOptions): Promise<Component> {
+    return this.#http.call(endpoints.update, { params: { componentId }, body: params }, options);
   }
 
   /** Deletes a component. Refused (409 `component_in_use`) while an incident references it. */
   async delete(componentId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(COMPONENT, ComponentPathParams, { componentId });
-    await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
+    await this.#http.call(endpoints.delete, { params: { componentId } }, options);
   }
 }

@@ -1,25 +1,11 @@
-import { buildPath } from '../core/path.js';
 import type { Http } from '../core/http.js';
-import { parseOrThrow, type RequestOptions } from '../core/request-options.js';
-import { DeleteResponse } from '../schemas/common.js';
-import { PolicyPathParams } from '../schemas/policies.js';
-import {
-  type Layer,
-  LayerCreateParams,
-  LayerListResponse,
-  LayerPathParams,
-  LayerReorderParams,
-  LayerResponse,
-  type LayerSyncParams,
-  LayerUpdateParams,
-} from '../schemas/policy-layers.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { policyLayerEndpoints as endpoints } from '../endpoints/policies.js';
+import type { Layer, LayerCreateParams, LayerReorderParams, LayerSyncParams, LayerUpdateParams } from '../schemas/policy-layers.js';
 import { buildLayerSync, executeLayerSync, type LayerSyncPreview, type LayerSyncResult, parseDesiredLayers } from './layer-sync.js';
 
 /** Request options for every call a sync makes, plus `dryRun`: plan (one read) without writing. */
 export type LayerSyncOptions = RequestOptions & { dryRun?: boolean };
-
-const LAYERS = '/escalation/policies/{policyId}/layers';
-const LAYER = '/escalation/policies/{policyId}/layers/{layerId}';
 
 /** `scaling.policies.layers`: the ordered steps of an escalation policy. */
 export class PolicyLayers {
@@ -30,36 +16,28 @@ export class PolicyLayers {
   }
 
   /** Inserts a layer at `position` (1-based); layers at and after it move down one. */
-  async create(policyId: string, params: LayerCreateParams, options?: RequestOptions): Promise<Layer> {
-    const path = buildPath(LAYERS, PolicyPathParams, { policyId });
-    const body = parseOrThrow(LayerCreateParams, params);
-    return (await this.#http.request({ method: 'post', path, body, response: LayerResponse, options })).data;
+  create(policyId: string, params: LayerCreateParams, options?: RequestOptions): Promise<Layer> {
+    return this.#http.call(endpoints.create, { params: { policyId }, body: params }, options);
   }
 
   /** Every layer of the policy, in position order. */
-  async list(policyId: string, options?: RequestOptions): Promise<Layer[]> {
-    const path = buildPath(LAYERS, PolicyPathParams, { policyId });
-    return (await this.#http.request({ method: 'get', path, response: LayerListResponse, options })).data;
+  list(policyId: string, options?: RequestOptions): Promise<Layer[]> {
+    return this.#http.call(endpoints.list, { params: { policyId } }, options);
   }
 
   /** Changes `ackTimeoutMinutes` and/or replaces `target`; only the fields you pass change. */
-  async update(policyId: string, layerId: string, params: LayerUpdateParams, options?: RequestOptions): Promise<Layer> {
-    const path = buildPath(LAYER, LayerPathParams, { policyId, layerId });
-    const body = parseOrThrow(LayerUpdateParams, params);
-    return (await this.#http.request({ method: 'patch', path, body, response: LayerResponse, options })).data;
+  update(policyId: string, layerId: string, params: LayerUpdateParams, options?: RequestOptions): Promise<Layer> {
+    return this.#http.call(endpoints.update, { params: { policyId, layerId }, body: params }, options);
   }
 
   /** Removes a layer; the layers after it move up one. */
   async delete(policyId: string, layerId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(LAYER, LayerPathParams, { policyId, layerId });
-    await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
+    await this.#http.call(endpoints.delete, { params: { policyId, layerId } }, options);
   }
 
   /** Sets the order of all layers at once: `layerIds` must be exactly the policy's layers. */
-  async reorder(policyId: string, params: LayerReorderParams, options?: RequestOptions): Promise<Layer[]> {
-    const path = buildPath(`${LAYERS}/order`, PolicyPathParams, { policyId });
-    const body = parseOrThrow(LayerReorderParams, params);
-    return (await this.#http.request({ method: 'put', path, body, response: LayerListResponse, options })).data;
+  reorder(policyId: string, params: LayerReorderParams, options?: RequestOptions): Promise<Layer[]> {
+    return this.#http.call(endpoints.reorder, { params: { policyId }, body: params }, options);
   }
 
   /**

@@ -1,24 +1,15 @@
-import { buildPath } from '../core/path.js';
 import type { Http } from '../core/http.js';
-import { parseOrThrow, type RequestOptions } from '../core/request-options.js';
-import { DeleteResponse } from '../schemas/common.js';
-import {
-  type Schedule,
+import type { RequestOptions } from '../core/request-options.js';
+import { scheduleEndpoints as endpoints } from '../endpoints/schedules.js';
+import type {
+  Schedule,
   ScheduleCreateParams,
-  ScheduleListResponse,
-  SchedulePathParams,
-  type ScheduleResolution,
-  ScheduleResolutionResponse,
+  ScheduleResolution,
   ScheduleResolveParams,
-  ScheduleResponse,
   ScheduleUpdateParams,
-  type ScheduleWithLayers,
-  ScheduleWithLayersResponse,
+  ScheduleWithLayers,
 } from '../schemas/schedules.js';
 import { ScheduleLayers } from './schedule-layers.js';
-
-const SCHEDULES = '/oncall/schedules';
-const SCHEDULE = '/oncall/schedules/{scheduleId}';
 
 /** `scaling.schedules`: on-call schedules, their rotation layers under `.layers`, and who is on call. */
 export class Schedules {
@@ -31,40 +22,32 @@ export class Schedules {
   }
 
   /** Creates a schedule with no layers. `name` must be unique in the organization; `timezone` an IANA name. */
-  async create(params: ScheduleCreateParams, options?: RequestOptions): Promise<Schedule> {
-    const body = parseOrThrow(ScheduleCreateParams, params);
-    return (await this.#http.request({ method: 'post', path: SCHEDULES, body, response: ScheduleResponse, options })).data;
+  create(params: ScheduleCreateParams, options?: RequestOptions): Promise<Schedule> {
+    return this.#http.call(endpoints.create, { body: params }, options);
   }
 
   /** Every schedule of the organization, without layers. */
-  async list(options?: RequestOptions): Promise<Schedule[]> {
-    return (await this.#http.request({ method: 'get', path: SCHEDULES, response: ScheduleListResponse, options })).data;
+  list(options?: RequestOptions): Promise<Schedule[]> {
+    return this.#http.call(endpoints.list, {}, options);
   }
 
   /** One schedule with its layers in position order. */
-  async get(scheduleId: string, options?: RequestOptions): Promise<ScheduleWithLayers> {
-    const path = buildPath(SCHEDULE, SchedulePathParams, { scheduleId });
-    return (await this.#http.request({ method: 'get', path, response: ScheduleWithLayersResponse, options })).data;
+  get(scheduleId: string, options?: RequestOptions): Promise<ScheduleWithLayers> {
+    return this.#http.call(endpoints.get, { params: { scheduleId } }, options);
   }
 
   /** Renames, re-describes or moves a schedule to another time zone; only the fields you pass change. */
-  async update(scheduleId: string, params: ScheduleUpdateParams, options?: RequestOptions): Promise<Schedule> {
-    const path = buildPath(SCHEDULE, SchedulePathParams, { scheduleId });
-    const body = parseOrThrow(ScheduleUpdateParams, params);
-    return (await this.#http.request({ method: 'patch', path, body, response: ScheduleResponse, options })).data;
+  update(scheduleId: string, params: ScheduleUpdateParams, options?: RequestOptions): Promise<Schedule> {
+    return this.#http.call(endpoints.update, { params: { scheduleId }, body: params }, options);
   }
 
   /** Deletes a schedule and its layers. Refused (409 `schedule_in_use`) while a policy layer targets it. */
   async delete(scheduleId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(SCHEDULE, SchedulePathParams, { scheduleId });
-    await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
+    await this.#http.call(endpoints.delete, { params: { scheduleId } }, options);
   }
 
   /** Who is on call at `at` (a `Date` or ISO 8601 datetime; default: now): the owner, the paging targets, each layer's person. */
-  async resolve(scheduleId: string, params: ScheduleResolveParams = {}, options?: RequestOptions): Promise<ScheduleResolution> {
-    const path = buildPath(`${SCHEDULE}/resolve`, SchedulePathParams, { scheduleId });
-    const { at } = parseOrThrow(ScheduleResolveParams, params);
-    const query = { at: at === undefined ? undefined : new Date(at).toISOString() };
-    return (await this.#http.request({ method: 'get', path, query, response: ScheduleResolutionResponse, options })).data;
+  resolve(scheduleId: string, params: ScheduleResolveParams = {}, options?: RequestOptions): Promise<ScheduleResolution> {
+    return this.#http.call(endpoints.resolve, { params: { scheduleId }, query: params }, options);
   }
 }

@@ -1,23 +1,7 @@
-import { buildPath } from '../core/path.js';
 import type { Http } from '../core/http.js';
-import { parseOrThrow, type RequestOptions } from '../core/request-options.js';
-import { DeleteResponse } from '../schemas/common.js';
-import {
-  type Invitation,
-  InvitationPathParams,
-  InvitationResponse,
-  type Member,
-  MemberInviteParams,
-  type MemberList,
-  MemberListResponse,
-  MemberPathParams,
-  MemberResponse,
-  MemberRoleUpdateParams,
-} from '../schemas/team.js';
-
-const MEMBERS = '/team/members';
-const MEMBER = '/team/members/{userId}';
-const INVITATION = '/team/members/invitations/{invitationId}';
+import type { RequestOptions } from '../core/request-options.js';
+import { teamEndpoints as endpoints } from '../endpoints/team.js';
+import type { Invitation, Member, MemberInviteParams, MemberList, MemberRoleUpdateParams } from '../schemas/team.js';
 
 /** `scaling.team.members`: who is in the organization, and inviting more. Admin keys only. */
 export class TeamMembers {
@@ -28,27 +12,23 @@ export class TeamMembers {
   }
 
   /** The members, and the invitations still pending. */
-  async list(options?: RequestOptions): Promise<MemberList> {
-    return (await this.#http.request({ method: 'get', path: MEMBERS, response: MemberListResponse, options })).data;
+  list(options?: RequestOptions): Promise<MemberList> {
+    return this.#http.call(endpoints.listMembers, {}, options);
   }
 
   /** Invites someone by email with a role. Refused if they are already a member or already invited. */
-  async invite(params: MemberInviteParams, options?: RequestOptions): Promise<Invitation> {
-    const body = parseOrThrow(MemberInviteParams, params);
-    return (await this.#http.request({ method: 'post', path: `${MEMBERS}/invite`, body, response: InvitationResponse, options })).data;
+  invite(params: MemberInviteParams, options?: RequestOptions): Promise<Invitation> {
+    return this.#http.call(endpoints.invite, { body: params }, options);
   }
 
   /** Changes a member's role. Your own role cannot be changed (so an organization always keeps an admin). */
-  async updateRole(userId: string, params: MemberRoleUpdateParams, options?: RequestOptions): Promise<Member> {
-    const path = buildPath(`${MEMBER}/role`, MemberPathParams, { userId });
-    const body = parseOrThrow(MemberRoleUpdateParams, params);
-    return (await this.#http.request({ method: 'patch', path, body, response: MemberResponse, options })).data;
+  updateRole(userId: string, params: MemberRoleUpdateParams, options?: RequestOptions): Promise<Member> {
+    return this.#http.call(endpoints.updateRole, { params: { userId }, body: params }, options);
   }
 
   /** Removes a member; their API keys stop working at once. You cannot remove yourself. */
   async remove(userId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(MEMBER, MemberPathParams, { userId });
-    await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
+    await this.#http.call(endpoints.removeMember, { params: { userId } }, options);
   }
 }
 
@@ -62,8 +42,7 @@ export class TeamInvitations {
 
   /** Revokes a pending invitation: its link stops working. */
   async revoke(invitationId: string, options?: RequestOptions): Promise<void> {
-    const path = buildPath(INVITATION, InvitationPathParams, { invitationId });
-    await this.#http.request({ method: 'delete', path, response: DeleteResponse, options });
+    await this.#http.call(endpoints.revokeInvitation, { params: { invitationId } }, options);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
-import { type User, UserListResponse } from '../schemas/team.js';
+import { userEndpoints as endpoints } from '../endpoints/team.js';
+import type { User } from '../schemas/team.js';
 
 /** `scaling.users`: the organization's users. Any member's key may read them. */
 export class Users {
@@ -11,7 +12,7 @@ export class Users {
   }
 
   /** Every user of the organization (unpaginated). Name parts and email may be `null`. */
-  async list(options?: RequestOptions): Promise<User[]> {
-    return (await this.#http.request({ method: 'get', path: '/users', response: UserListResponse, options })).data.users;
+  list(options?: RequestOptions): Promise<User[]> {
+    return this.#http.call(endpoints.list, {}, options);
   }
 }

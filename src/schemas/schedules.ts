@@ -152,7 +152,10 @@ export type ScheduleResolveQuery = z.input<typeof ScheduleResolveQuery>;
 /** What `schedules.resolve()` takes: `at` as a `Date` or an ISO 8601 datetime; sent as ISO. */
 export const ScheduleResolveParams = z.strictObject({
   at: z.optional(
-    z.union([z.date(), DateTime], { error: 'must be a valid Date or an ISO 8601 datetime with an offset, e.g. 2026-04-07T09:00:00Z' }),
+    z.pipe(
+      z.union([z.date(), DateTime], { error: 'must be a valid Date or an ISO 8601 datetime with an offset, e.g. 2026-04-07T09:00:00Z' }),
+      z.transform((at: Date | string) => new Date(at).toISOString()),
+    ),
   ),
 });
 export type ScheduleResolveParams = z.input<typeof ScheduleResolveParams>;

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createScalingMock, MAX_BODY_BYTES, type ScalingMock } from '../../mocks/index.js';
+import { endpoints, toMswPath } from '../../src/endpoints/index.js';
 import { Scaling, ScalingAPIError } from '../../src/index.js';
 import {
   expectDocumented4xx,
@@ -313,6 +314,8 @@ const OTHER_KIND: Readonly<Record<Kind, Resolve<string>>> = {
 type Param = { kind: Kind; id: Resolve<string> };
 type Extra = { name: string; code: string; path?: Resolve<Record<string, string>>; body?: Resolve<unknown>; query?: string };
 type Endpoint = {
+  /** The SDK call, which names the endpoint in the table; its method and path come from there. */
+  call: string;
   method: string;
   /** MSW notation, as in the handlers. */
   path: string;
@@ -352,28 +355,35 @@ const scheduleLayerFields = (required: boolean): Record<string, FieldSpec> => ({
 const STATUS = ['identified', 'investigating', 'monitoring', 'resolved'] as const;
 const DATES = ['2026-02-30', '2026-13-01', 'yesterday', '2026-04-07T10:00:00', '20260407', '2026-4-7', '%00', ''];
 
-const ENDPOINTS: Endpoint[] = [
+/** The table's method (upper case) and path (MSW notation) of an SDK call. */
+const fromTable = (call: string) => {
+  const found = endpoints.find((endpoint) => endpoint.name === call);
+  if (!found) throw new Error(`corpus: no endpoint ${call} in the table`);
+  return { method: found.method.toUpperCase(), path: toMswPath(found.path) };
+};
+
+const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
   {
-    method: 'POST', path: '/escalation/policies',
+    call: 'policies.create',
     body: {
       valid: () => ({ name: 'Fresh policy', description: 'New' }),
       fields: { name: { kind: 'text', min: 1, max: 255, required: true }, description: { kind: 'text', min: 0, nullable: true } },
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', name: fx.a.policyName }) }],
   },
-  { method: 'GET', path: '/escalation/policies/:policyId', params: { policyId: policy } },
+  { call: 'policies.get', params: { policyId: policy } },
   {
-    method: 'PATCH', path: '/escalation/policies/:policyId', params: { policyId: policy },
+    call: 'policies.update', params: { policyId: policy },
     body: {
       valid: () => ({ name: 'Renamed policy', description: null }),
       fields: { name: { kind: 'text', min: 1, max: 255 }, description: { kind: 'text', min: 0, nullable: true } },
     },
     extras: [{ name: 'the name of another policy', code: 'name_conflict', body: (fx) => ({ description: 'Changed', name: fx.a.backupPolicyName }) }],
   },
-  { method: 'DELETE', path: '/escalation/policies/:policyId', params: { policyId: policy } },
-  { method: 'GET', path: '/escalation/policies/:policyId/layers', params: { policyId: policy } },
+  { call: 'policies.delete', params: { policyId: policy } },
+  { call: 'policies.layers.list', params: { policyId: policy } },
   {
-    method: 'POST', path: '/escalation/policies/:policyId/layers', params: { policyId: policy }, full: true,
+    call: 'policies.layers.create', params: { policyId: policy }, full: true,
     body: { valid: (fx) => ({ position: 3, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: fx.a.scheduleId } }), fields: layerFields },
     extras: [
       { name: 'a 51st layer', code: 'layer_limit_reached', path: (fx) => ({ policyId: fx.a.fullPolicyId! }), body: (fx) => ({ position: 51, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [fx.a.adminId] } }) },
@@ -381,7 +391,7 @@ const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
-    method: 'PUT', path: '/escalation/policies/:policyId/layers/order', params: { policyId: policy }, full: true,
+    call: 'policies.layers.reorder', params: { policyId: policy }, full: true,
     body: {
       valid: (fx) => ({ layerIds: [...fx.a.policyLayerIds].reverse() }),
       fields: { layerIds: { kind: 'refs', min: 1, max: 50, required: true, strangers: [(fx) => fx.b.policyLayerIds[0]!, (fx) => fx.a.scheduleLayerIds[0]!] } },
@@ -392,16 +402,16 @@ const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
-    method: 'PATCH', path: '/escalation/policies/:policyId/layers/:layerId', params: { policyId: policy, layerId: policyLayer },
+    call: 'policies.layers.update', params: { policyId: policy, layerId: policyLayer },
     body: {
       valid: (fx) => ({ ackTimeoutMinutes: 7, target: { type: 'users', userIds: [fx.a.memberId] } }),
       fields: { ackTimeoutMinutes: { kind: 'int', min: 1, max: 10080 }, target: { kind: 'target' } },
     },
     extras: [{ name: 'a position (order changes go through reorder)', code: 'validation_error', body: () => ({ position: 1 }) }],
   },
-  { method: 'DELETE', path: '/escalation/policies/:policyId/layers/:layerId', params: { policyId: policy, layerId: policyLayer } },
+  { call: 'policies.layers.delete', params: { policyId: policy, layerId: policyLayer } },
   {
-    method: 'POST', path: '/incidents',
+    call: 'incidents.create',
     body: {
       valid: (fx) => ({
         title: 'New outage', severity: 'high', description: 'Down', ownerId: fx.a.memberId,
@@ -420,7 +430,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'no owner, schedule or policy', code: 'owner_required', body: () => ({ title: 'Nobody’s', severity: 'low' }) }],
   },
   {
-    method: 'GET', path: '/incidents',
+    call: 'incidents.list',
     query: {
       valid: { status: 'investigating', severity: 'high', from: '2026-04-01', to: '2026-04-30T23:59:59Z', limit: '10' },
       values: {
@@ -448,9 +458,9 @@ const ENDPOINTS: Endpoint[] = [
       { name: 'a malformed escape', code: 'validation_error', query: 'status=%E0%A4%A' },
     ],
   },
-  { method: 'GET', path: '/incidents/:incidentId', params: { incidentId: incident } },
+  { call: 'incidents.get', params: { incidentId: incident } },
   {
-    method: 'PATCH', path: '/incidents/:incidentId/status', params: { incidentId: incident },
+    call: 'incidents.updateStatus', params: { incidentId: incident },
     body: { valid: () => ({ status: 'identified' }), fields: { status: { kind: 'enum', values: STATUS, required: true } } },
     extras: [
       { name: 'a resolution note without resolving', code: 'validation_error', body: () => ({ status: 'identified', resolutionNote: 'Fixed' }) },
@@ -461,7 +471,7 @@ const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
-    method: 'POST', path: '/incidents/:incidentId/updates', params: { incidentId: incident },
+    call: 'incidents.updates.create', params: { incidentId: incident },
     body: {
       valid: () => ({ body: 'Found it', visibility: 'internal', statusChange: 'identified' }),
       fields: {
@@ -477,14 +487,14 @@ const ENDPOINTS: Endpoint[] = [
       { name: 'a status change that skips a step', code: 'invalid_status_transition', body: () => ({ body: 'Done', visibility: 'internal', statusChange: 'resolved' }) },
     ],
   },
-  { method: 'GET', path: '/incidents/:incidentId/updates', params: { incidentId: incident } },
+  { call: 'incidents.updates.list', params: { incidentId: incident } },
   {
-    method: 'POST', path: '/incidents/:incidentId/updates/:updateId/redact', params: { incidentId: incident, updateId: update },
+    call: 'incidents.updates.redact', params: { incidentId: incident, updateId: update },
     extras: [{ name: 'an update of another incident', code: 'not_found', path: (fx) => ({ incidentId: fx.a.resolvedIncidentId, updateId: fx.a.updateId }) }],
   },
-  { method: 'POST', path: '/incidents/:incidentId/acknowledge', params: { incidentId: incident } },
+  { call: 'incidents.acknowledge', params: { incidentId: incident } },
   {
-    method: 'POST', path: '/incidents/:incidentId/handoff', params: { incidentId: incident },
+    call: 'incidents.handoff', params: { incidentId: incident },
     body: {
       valid: (fx) => ({ targetUserId: fx.a.memberId }),
       fields: { targetUserId: { kind: 'ref', required: true, strangers: [(fx) => fx.b.memberId, (fx) => fx.a.invitationId, (fx) => fx.a.scheduleId] } },
@@ -492,7 +502,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'a handoff of a resolved incident', code: 'incident_resolved', path: (fx) => ({ incidentId: fx.a.resolvedIncidentId }), body: (fx) => ({ targetUserId: fx.a.memberId }) }],
   },
   {
-    method: 'PUT', path: '/incidents/:incidentId/components', params: { incidentId: incident },
+    call: 'incidents.setComponents', params: { incidentId: incident },
     body: {
       valid: (fx) => ({ componentIds: [fx.a.componentIds[1]!, fx.a.componentIds[0]!] }),
       fields: { componentIds: { kind: 'refs', min: 0, max: 100, required: true, strangers: [(fx) => fx.b.componentIds[0]!, (fx) => fx.a.incidentId] } },
@@ -500,7 +510,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'components of a resolved incident', code: 'incident_resolved', path: (fx) => ({ incidentId: fx.a.resolvedIncidentId }), body: () => ({ componentIds: [] }) }],
   },
   {
-    method: 'POST', path: '/oncall/schedules',
+    call: 'schedules.create',
     body: {
       valid: () => ({ name: 'Fresh schedule', description: null, timezone: 'Europe/Paris' }),
       fields: {
@@ -511,9 +521,9 @@ const ENDPOINTS: Endpoint[] = [
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', name: fx.a.scheduleName, timezone: 'UTC' }) }],
   },
-  { method: 'GET', path: '/oncall/schedules/:scheduleId', params: { scheduleId: schedule } },
+  { call: 'schedules.get', params: { scheduleId: schedule } },
   {
-    method: 'PATCH', path: '/oncall/schedules/:scheduleId', params: { scheduleId: schedule },
+    call: 'schedules.update', params: { scheduleId: schedule },
     body: {
       valid: () => ({ name: 'Renamed schedule', description: 'Nights', timezone: 'Asia/Tokyo' }),
       fields: {
@@ -525,11 +535,11 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'the name of another schedule', code: 'name_conflict', body: (fx) => ({ description: 'Changed', timezone: 'Asia/Tokyo', name: fx.a.scheduleName }) }],
   },
   {
-    method: 'DELETE', path: '/oncall/schedules/:scheduleId', params: { scheduleId: schedule },
+    call: 'schedules.delete', params: { scheduleId: schedule },
     extras: [{ name: 'a schedule a policy layer targets', code: 'schedule_in_use', path: (fx) => ({ scheduleId: fx.a.scheduleId }) }],
   },
   {
-    method: 'GET', path: '/oncall/schedules/:scheduleId/resolve', params: { scheduleId: schedule },
+    call: 'schedules.resolve', params: { scheduleId: schedule },
     query: {
       valid: { at: '2026-04-07T12:00:00Z' },
       values: { at: ['2026-02-30T00:00:00Z', 'now', '', '2026-04-07', '2026-04-07T10:00:00', '1775556000000', '2026-04-07T10:00:00Z%00', '%2B275760-09-13T00:00:00.001Z', ONE_MB] },
@@ -537,7 +547,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'an unknown parameter', code: 'validation_error', query: 'at=2026-04-07T12:00:00Z&tz=UTC' }],
   },
   {
-    method: 'POST', path: '/oncall/schedules/:scheduleId/layers', params: { scheduleId: schedule }, full: true,
+    call: 'schedules.layers.create', params: { scheduleId: schedule }, full: true,
     body: {
       valid: (fx) => ({
         name: 'Weekends', rotationType: 'custom', rotationLengthDays: 3, handoffTime: '18:30',
@@ -555,7 +565,7 @@ const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
-    method: 'PUT', path: '/oncall/schedules/:scheduleId/layers/order', params: { scheduleId: schedule },
+    call: 'schedules.layers.reorder', params: { scheduleId: schedule },
     body: {
       valid: (fx) => ({ layerIds: [...fx.a.spareScheduleLayerIds].reverse() }),
       fields: { layerIds: { kind: 'refs', min: 1, max: 50, required: true, strangers: [(fx) => fx.a.scheduleLayerIds[0]!, (fx) => fx.a.policyLayerIds[0]!] } },
@@ -563,7 +573,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'a partial list', code: 'invalid_reorder', body: (fx) => ({ layerIds: [fx.a.spareScheduleLayerIds[0]] }) }],
   },
   {
-    method: 'PATCH', path: '/oncall/schedules/:scheduleId/layers/:layerId', params: { scheduleId: schedule, layerId: scheduleLayer },
+    call: 'schedules.layers.update', params: { scheduleId: schedule, layerId: scheduleLayer },
     body: {
       valid: (fx) => ({
         name: 'Renamed layer', rotationType: 'custom', rotationLengthDays: 10, handoffTime: '08:00',
@@ -578,9 +588,9 @@ const ENDPOINTS: Endpoint[] = [
       { name: 'a position', code: 'validation_error', body: () => ({ position: 1 }) },
     ],
   },
-  { method: 'DELETE', path: '/oncall/schedules/:scheduleId/layers/:layerId', params: { scheduleId: schedule, layerId: scheduleLayer } },
+  { call: 'schedules.layers.delete', params: { scheduleId: schedule, layerId: scheduleLayer } },
   {
-    method: 'POST', path: '/team/members/invite',
+    call: 'team.members.invite',
     body: {
       valid: () => ({ emailAddress: 'someone.new@example.com', role: 'org:member' }),
       fields: { emailAddress: { kind: 'email', required: true }, role: { kind: 'enum', values: ['org:member', 'org:admin'], required: true } },
@@ -591,18 +601,18 @@ const ENDPOINTS: Endpoint[] = [
       { name: 'an invited email', code: 'invitation_exists', body: () => ({ emailAddress: 'invited-a@example.com', role: 'org:admin' }) },
     ],
   },
-  { method: 'DELETE', path: '/team/members/invitations/:invitationId', params: { invitationId: invitation } },
+  { call: 'team.invitations.revoke', params: { invitationId: invitation } },
   {
-    method: 'PATCH', path: '/team/members/:userId/role', params: { userId: member },
+    call: 'team.members.updateRole', params: { userId: member },
     body: { valid: () => ({ role: 'org:admin' }), fields: { role: { kind: 'enum', values: ['org:admin', 'org:member'], required: true } } },
     extras: [{ name: 'your own role', code: 'cannot_change_own_role', path: (fx) => ({ userId: fx.a.adminId }), body: () => ({ role: 'org:member' }) }],
   },
   {
-    method: 'DELETE', path: '/team/members/:userId', params: { userId: member },
+    call: 'team.members.remove', params: { userId: member },
     extras: [{ name: 'yourself', code: 'cannot_remove_self', path: (fx) => ({ userId: fx.a.adminId }) }],
   },
   {
-    method: 'POST', path: '/components',
+    call: 'components.create',
     body: {
       valid: () => ({ name: 'Fresh component', description: 'New', groupLabel: 'Edge' }),
       fields: {
@@ -613,9 +623,9 @@ const ENDPOINTS: Endpoint[] = [
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],
   },
-  { method: 'GET', path: '/components/:componentId', params: { componentId: component } },
+  { call: 'components.get', params: { componentId: component } },
   {
-    method: 'PATCH', path: '/components/:componentId', params: { componentId: component },
+    call: 'components.update', params: { componentId: component },
     body: {
       valid: () => ({ name: 'Renamed component', description: null, groupLabel: null }),
       fields: {
@@ -627,7 +637,7 @@ const ENDPOINTS: Endpoint[] = [
     extras: [{ name: 'the name of another component', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],
   },
   {
-    method: 'DELETE', path: '/components/:componentId', params: { componentId: component },
+    call: 'components.delete', params: { componentId: component },
     extras: [{ name: 'a component an incident names', code: 'component_in_use', path: (fx) => ({ componentId: fx.a.componentIds[0]! }) }],
   },
 ];
@@ -824,6 +834,7 @@ const casesFor = (endpoint: Endpoint): Case[] => {
 const send = (mock: ScalingMock, request: Request, apiKey: string) =>
   rawFetch(mock, request.path, { method: request.method, apiKey, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
 
+const ENDPOINTS: Endpoint[] = SPECS.map((spec) => ({ ...spec, ...fromTable(spec.call) }));
 const CORPUS = ENDPOINTS.map((endpoint) => ({ endpoint, key: `${endpoint.method} ${endpoint.path}`, cases: casesFor(endpoint) }));
 
 // ---------------------------------------------------------------------------------------------
@@ -837,13 +848,9 @@ const newWorld = async (full: boolean) => {
 };
 
 describe('the corpus covers the mock', () => {
-  test('every route that takes path ids or a body, and the incident list’s query, has an entry', () => {
-    const mock = createScalingMock();
-    const routes = mock.handlers
-      .map((handler) => ({ method: String(handler.info.method), path: String(handler.info.path).slice(mock.baseUrl.length) }))
-      .filter(({ path }) => path !== '/*');
-    const needed = routes.filter(({ method, path }) => path.includes(':') || method !== 'GET' || path === '/incidents');
-    expect(needed.map(({ method, path }) => `${method} ${path}`).sort()).toEqual(CORPUS.map(({ key }) => key).sort());
+  test('every endpoint of the table that takes path ids, a body or a query has an entry', () => {
+    const needed = endpoints.filter((endpoint) => endpoint.params || endpoint.body || endpoint.query || endpoint.method !== 'get');
+    expect(needed.map((endpoint) => endpoint.name).sort()).toEqual(CORPUS.map(({ endpoint }) => endpoint.call).sort());
   });
 
   test('each endpoint’s valid request succeeds, so each case is refused for its mutation', async () => {

@@ -1,0 +1,38 @@
+import { DeleteResponse } from '../schemas/common.js';
+import {
+  ComponentCreateParams,
+  ComponentListResponse,
+  ComponentPathParams,
+  ComponentResponse,
+  ComponentUpdateParams,
+} from '../schemas/components.js';
+import { endpoint } from './endpoint.js';
+import { AT_LEAST_ONE } from './wording.js';
+
+const COMPONENTS = '/components';
+const COMPONENT = `${COMPONENTS}/{componentId}`;
+
+export const componentEndpoints = {
+  list: endpoint({
+    name: 'components.list', method: 'get', path: COMPONENTS, tag: 'Components', summary: 'List components',
+    response: ComponentListResponse, unwrap: ['data'], returns: '`Component[]`',
+  }),
+  create: endpoint({
+    name: 'components.create', method: 'post', path: COMPONENTS, tag: 'Components', summary: 'Create a component',
+    body: ComponentCreateParams, status: 201, response: ComponentResponse, unwrap: ['data'], returns: '`Component`',
+  }),
+  get: endpoint({
+    name: 'components.get', method: 'get', path: COMPONENT, tag: 'Components', summary: 'Get a component',
+    params: ComponentPathParams, response: ComponentResponse, unwrap: ['data'], returns: '`Component`',
+  }),
+  update: endpoint({
+    name: 'components.update', method: 'patch', path: COMPONENT, tag: 'Components', summary: 'Update a component',
+    description: AT_LEAST_ONE('name, description, groupLabel'),
+    params: ComponentPathParams, body: ComponentUpdateParams, response: ComponentResponse, unwrap: ['data'], returns: '`Component`',
+  }),
+  delete: endpoint({
+    name: 'components.delete', method: 'delete', path: COMPONENT, tag: 'Components', summary: 'Delete a component',
+    description: '409 `component_in_use` while an incident references it.',
+    params: ComponentPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+  }),
+} as const;
