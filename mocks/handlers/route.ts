@@ -36,26 +36,20 @@ export type RouteHandle<E extends AnyEndpoint> = (input: RouteInput<E>) => Endpo
 /** MSW's path matcher throws on a URL (origin and path) longer than this, and a throw in a handler is a 500. */
 export const MAX_URL_LENGTH = 8192;
 
-export const isTooLong = (url: string) => {
-  if (url.length <= MAX_URL_LENGTH) return false;
-  const { origin, pathname } = new URL(url);
-  return origin.length + pathname.length > MAX_URL_LENGTH;
-};
+const uriTooLong = () =>
+  new MockApiError(414, 'invalid_request_error', 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Answers 414 for a URL too long for MSW's path matcher, before any route's matcher sees it: it
- * comes first among the handlers and matches with a RegExp (MSW tests a RegExp against the URL
- * without its query, as `isTooLong` measures it).
+ * comes first among the handlers and matches with a RegExp, which MSW tests against the URL
+ * without its query and fragment (origin and path, what the matcher measures).
  */
 export const longUrlHandler = (ctx: MockContext): HttpHandler =>
   http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), () =>
     errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)),
   );
-
-export const uriTooLong = () =>
-  new MockApiError(414, 'invalid_request_error', 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
 
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
 export const errorResponse = (error: MockApiError, requestId: string) =>
