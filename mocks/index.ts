@@ -10,7 +10,7 @@ export type {
   ScalingMock,
   ScalingMockOptions,
 } from './mock.js';
-export type { MemberRole as MockMemberRole } from './store/state.js';
+export type { MemberRole as MockMemberRole } from '../src/schemas/team.js';
 export type { Instant, VirtualClock } from './engine/clock.js';
 export { MAX_BODY_BYTES } from './handlers/route.js';
 export { startMockServer } from './server/server.js';

@@ -7,8 +7,8 @@ import { createHandlers } from './handlers/index.js';
 import type { MockContext } from './handlers/route.js';
 import { addUser, createOrgRecord, issueApiKey } from './store/orgs.js';
 import { createState, type MockState } from './store/state.js';
-import { readPage } from './engine/page-log.js';
-import { incidentDetailView, pageReason } from './store/incident-views.js';
+import { pageReason, readPage } from './engine/page-log.js';
+import { incidentDetailView } from './store/incident-views.js';
 import { iso } from './store/views.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
@@ -24,14 +24,14 @@ const fetchFrom = (handlers: HttpHandler[], baseUrl: string): typeof globalThis.
 
 const pagesView = (state: MockState, filter: PageFilter = {}): MockPage[] => {
   const wanted = Object.entries(filter).filter(([, value]) => value !== undefined);
-  return Array.from({ length: state.pages.size }, (_, index) => readPage(state.pages, index))
+  return Array.from({ length: state.engine.pages.size }, (_, index) => readPage(state.engine.pages, index))
     .map((page): MockPage => ({
       incidentId: page.incidentId,
       userId: page.userId,
       layerId: page.layerId,
       position: page.position,
       at: iso(page.at),
-      reason: pageReason(page),
+      reason: pageReason(page.cause),
       orgId: page.orgId,
     }))
     .filter((page) => wanted.every(([key, value]) => page[key as keyof MockPage] === value));

@@ -2,7 +2,8 @@ import type { HttpHandler } from 'msw';
 import type { Escalation } from '../src/schemas/incidents.js';
 import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
-import type { MemberRole, PageReason } from './store/state.js';
+import type { MemberRole } from '../src/schemas/team.js';
+import type { PageReason } from './engine/page-log.js';
 
 export type ScalingMockOptions = {
   /** Where the mock answers. Default: the real API's URL, so a client with default settings is intercepted. */

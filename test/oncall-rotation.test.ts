@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { isValidTimeZone, resolveOnCall, type RotationLayer } from '../src/oncall/rotation.js';
+import { resolveOnCall, type RotationLayer } from '../src/oncall/rotation.js';
+import { isValidTimeZone } from '../src/schemas/time-zone.js';
 import { ScalingValidationError } from '../src/index.js';
 import { countingFetch, raw, useMock } from './helpers.js';
 

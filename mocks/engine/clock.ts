@@ -1,3 +1,6 @@
+/** Times are epoch milliseconds from the mock's clock; views turn them into ISO strings. */
+export type Millis = number;
+
 /** An instant as tests like to write it: a `Date`, an ISO 8601 string or epoch milliseconds. */
 export type Instant = Date | string | number;
 

@@ -1,26 +1,71 @@
-import { escalateFrom, skippedLayers, targetResolver, type ResolveTarget } from '../../src/escalation/rules.js';
-import type { AuditEntry, EscalationRecord, IncidentRecord, Millis, MockState, OrgRecord } from '../store/state.js';
-import { recordAudit } from '../store/audit.js';
-import { appendPage, type PageCause } from './page-log.js';
-import { nextDue, popTimer, pushTimer, type Timer } from './timers.js';
+import type { EscalationState } from '../../src/schemas/incidents.js';
+import type { OrderedSchedule } from '../../src/oncall/rotation.js';
+import { escalateFrom, skippedLayers, targetResolver, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
+import type { Millis } from './clock.js';
+import { createEscalationLog, logEscalated, logExhausted, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
+import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
+import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
 /**
  * The escalation engine: what happens to an incident's escalation when it opens, when a timer runs
- * out, and on acknowledge, handoff, resolve and policy deletion. Plain functions over the mock's
- * data; the rules themselves (who a layer pages, skipping, exhaustion) are `src/escalation/rules.ts`,
- * shared with `simulateEscalation()`. Policy edits apply live: a timer pages whatever layer is at
- * the next position when it fires.
+ * out, and on acknowledge, handoff, resolve and policy deletion. Plain functions over the engine's
+ * own data (timers, page log, escalation log); the rules themselves (who a layer pages, skipping,
+ * exhaustion) are `src/escalation/rules.ts`, shared with `simulateEscalation()`. It knows nothing of
+ * the store: it reads an organization through `EscalationOrg`, which the store's records satisfy.
+ * Policy edits apply live: a timer pages whatever layer is at the next position when it fires.
  */
+
+/**
+ * Where an incident's escalation stands. `position` is the last position reached (paged or
+ * skipped); a timer armed under an older `generation` is stale and dropped when it comes up.
+ */
+export type EscalationRecord = {
+  /** Whose escalation this is: a timer holds this record alone, so a step never reads the incident. */
+  orgId: string;
+  incidentId: string;
+  policyId: string;
+  state: EscalationState;
+  position: number | null;
+  layerId: string | null;
+  /**
+   * When the running timer fires; `NaN` when none runs. A number, never `null`: V8 then updates the
+   * field in place instead of allocating a fresh number on every step of a long simulation.
+   */
+  nextEscalationAt: Millis;
+  generation: number;
+};
+
+/** What the engine reads of an organization, live, at each step: its policies' layers, schedules and members. */
+export type EscalationOrg = {
+  readonly policies: ReadonlyMap<string, { readonly layers: readonly RuleLayer[] }>;
+  /** A schedule's layers in position order, which is what the rotation needs. */
+  readonly schedules: ReadonlyMap<string, OrderedSchedule>;
+  readonly users: { has(userId: string): boolean };
+};
+
+/** All the engine writes: pending timers, every page, and the escalation part of every audit trail. */
+export type EscalationEngine = {
+  /** Pending escalation timers, soonest first, each holding the escalation it is for. */
+  timers: TimerQueue<EscalationRecord>;
+  /** Every page, in the order it happened. */
+  pages: PageLog;
+  log: EscalationLog;
+};
+
+export const createEscalationEngine = (): EscalationEngine => ({
+  timers: createTimerQueue<EscalationRecord>(),
+  pages: createPageLog(),
+  log: createEscalationLog(),
+});
 
 const MINUTE = 60_000;
 
 type Resolvers = { live: ResolveTarget; timed: ResolveTarget };
-const resolvers = new WeakMap<OrgRecord, Resolvers>();
+const resolvers = new WeakMap<EscalationOrg, Resolvers>();
 
 /**
  * Pages only current members, for schedule and users targets alike: a removed member gets nothing.
- * The resolvers read the org live, so one pair per org serves every step (a schedule record's layers
- * are kept in position order, which is what the rotation needs).
+ * The resolvers read the org live, so one pair per org serves every step.
  *
  * `timed` serves timers and remembers a schedule's paging targets for the instant it last resolved:
  * a burst of incidents escalating together asks the same question thousands of times. It is safe
@@ -28,7 +73,7 @@ const resolvers = new WeakMap<OrgRecord, Resolvers>();
  * helpers act at the clock's now, and every timer due by then has fired), so a remembered answer is
  * never older than the data. `live` (opening, handoff) never remembers.
  */
-const resolversFor = (org: OrgRecord): Resolvers => {
+const resolversFor = (org: EscalationOrg): Resolvers => {
   let pair = resolvers.get(org);
   if (!pair) {
     const live = targetResolver((scheduleId) => org.schedules.get(scheduleId), (userId) => org.users.has(userId));
@@ -47,44 +92,44 @@ const resolversFor = (org: OrgRecord): Resolvers => {
   return pair;
 };
 
-/** Pages each user about the incident (`orgId`, `incidentId`), as `layer` at `at`. */
+/** Pages each user about the incident (`orgId`, `incidentId`) as `layer`, and writes the step's `layer_paged`. */
 const page = (
-  state: MockState,
+  engine: EscalationEngine,
   incident: { orgId: string; incidentId: string },
   userIds: readonly string[],
   layer: { position: number | null; layerId: string | null },
   cause: PageCause,
   at: Millis,
 ) => {
-  for (const userId of userIds) appendPage(state.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
+  const firstPage = engine.pages.size;
+  for (const userId of userIds) appendPage(engine.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
+  logLayerPaged(engine.log, incident.incidentId, at, firstPage, userIds.length);
 };
 
-const arm = (state: MockState, escalation: EscalationRecord, due: Millis) => {
+const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis) => {
   escalation.nextEscalationAt = due;
-  pushTimer(state.timers, due, escalation, escalation.generation);
-};
-
-/** The audit trail is the incident's; only the rarer steps (skips, exhaustion) need it. */
-const auditOf = (state: MockState, org: OrgRecord, escalation: EscalationRecord, entry: AuditEntry) => {
-  const incident = org.incidents.get(escalation.incidentId);
-  if (incident) recordAudit(state, incident, entry);
+  pushTimer(engine.timers, due, escalation, escalation.generation);
 };
 
 /**
- * Pages the first layer at or after `position` that resolves to someone, or exhausts. A step that
- * a timer started (`escalated`) is announced by its page (the trail view shows the `escalated`
- * entry); only when layers are skipped first is it written down on its own.
+ * Pages the first layer at or after `position` that resolves to someone, or exhausts. A step that a
+ * timer started is written down as `escalated` first, unless nothing at all was left to reach (then
+ * the trail says only that escalation is exhausted).
  */
-const escalate = (state: MockState, org: OrgRecord, escalation: EscalationRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
+const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: EscalationRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
   const layers = org.policies.get(escalation.policyId)?.layers ?? [];
   const { live, timed } = resolversFor(org);
   const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live);
-  if (paged?.position !== Math.max(1, position)) {
+  const { log } = engine;
+  if (paged?.position === Math.max(1, position)) {
+    // The common step: the layer at `position` is paged, nothing skipped.
+    if (cause === 'escalated') logEscalated(log, escalation.incidentId, at, escalation.position);
+  } else {
     // Layers were skipped (rare): write the step down entry by entry.
     const skipped = skippedLayers(layers, position, paged);
-    if (cause === 'escalated' && skipped.length > 0) auditOf(state, org, escalation, { type: 'escalated', at, fromPosition: escalation.position });
+    if (cause === 'escalated' && skipped.length > 0) logEscalated(log, escalation.incidentId, at, escalation.position);
     for (const layer of skipped) {
-      auditOf(state, org, escalation, { type: 'layer_skipped', at, position: layer.position, layerId: layer.layerId });
+      logLayerSkipped(log, escalation.incidentId, at, layer.position, layer.layerId);
       escalation.position = layer.position;
       escalation.layerId = layer.layerId;
     }
@@ -92,54 +137,58 @@ const escalate = (state: MockState, org: OrgRecord, escalation: EscalationRecord
   if (paged === null) {
     escalation.state = 'exhausted';
     escalation.nextEscalationAt = Number.NaN;
-    auditOf(state, org, escalation, { type: 'escalation_exhausted', at });
+    logExhausted(log, escalation.incidentId, at);
     return;
   }
-  page(state, escalation, paged.userIds, paged, cause, at);
+  page(engine, escalation, paged.userIds, paged, cause, at);
   escalation.position = paged.position;
   escalation.layerId = paged.layerId;
-  arm(state, escalation, at + paged.timeoutMs);
+  arm(engine, escalation, at + paged.timeoutMs);
 };
 
-/** An incident opened with a policy pages its layer 1 at once. */
-export const startEscalation = (state: MockState, org: OrgRecord, incident: IncidentRecord, at: Millis) => {
-  if (incident.escalationPolicyId === null) return;
-  incident.escalation = {
+/** An incident opened with a policy pages its layer 1 at once; the store keeps the record returned. */
+export const startEscalation = (
+  engine: EscalationEngine,
+  org: EscalationOrg,
+  incident: { orgId: string; incidentId: string; policyId: string },
+  at: Millis,
+): EscalationRecord => {
+  const escalation: EscalationRecord = {
     orgId: incident.orgId,
-    incidentId: incident.id,
-    policyId: incident.escalationPolicyId,
+    incidentId: incident.incidentId,
+    policyId: incident.policyId,
     state: 'active',
     position: null,
     layerId: null,
     nextEscalationAt: Number.NaN,
     generation: 0,
   };
-  escalate(state, org, incident.escalation, 1, at, 'opened');
+  escalate(engine, org, escalation, 1, at, 'opened');
+  return escalation;
 };
 
 /** A timer ran out with no acknowledgment: on to the next position, whatever layer is there now. */
-const fire = (state: MockState, timer: Timer<EscalationRecord>) => {
+const fire = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, timer: Timer<EscalationRecord>) => {
   const escalation = timer.ref;
   if (escalation.state !== 'active' || escalation.generation !== timer.generation) return;
-  const org = state.orgs.get(escalation.orgId);
-  if (org) escalate(state, org, escalation, (escalation.position ?? 0) + 1, timer.due, 'escalated');
+  const org = orgs.get(escalation.orgId);
+  if (org) escalate(engine, org, escalation, (escalation.position ?? 0) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
-const cancel = (incident: IncidentRecord) => {
-  const escalation = incident.escalation!;
+const cancel = (escalation: EscalationRecord) => {
   escalation.generation++;
   escalation.nextEscalationAt = Number.NaN;
 };
 
-const isRunning = (incident: IncidentRecord) =>
-  incident.escalation !== null && incident.escalation.state !== 'resolved' && incident.escalation.state !== 'stopped';
+const isRunning = (escalation: EscalationRecord | null): escalation is EscalationRecord =>
+  escalation !== null && escalation.state !== 'resolved' && escalation.state !== 'stopped';
 
 /** Acknowledging stops the escalation; it does not change the incident's status. */
-export const acknowledgeEscalation = (incident: IncidentRecord) => {
-  if (!isRunning(incident)) return;
-  cancel(incident);
-  incident.escalation!.state = 'acknowledged';
+export const acknowledgeEscalation = (escalation: EscalationRecord | null) => {
+  if (!isRunning(escalation)) return;
+  cancel(escalation);
+  escalation.state = 'acknowledged';
 };
 
 /**
@@ -147,43 +196,47 @@ export const acknowledgeEscalation = (incident: IncidentRecord) => {
  * current layer, with the timeout that layer has now; the acknowledgment was cleared by the store.
  * Without a policy (or with a stopped one) the new owner is still paged.
  */
-export const handOffEscalation = (state: MockState, org: OrgRecord, incident: IncidentRecord, targetUserId: string, at: Millis) => {
-  const escalation = incident.escalation;
+export const handOffEscalation = (
+  engine: EscalationEngine,
+  org: EscalationOrg,
+  incident: { orgId: string; id: string; escalation: EscalationRecord | null },
+  targetUserId: string,
+  at: Millis,
+) => {
+  const { escalation } = incident;
   const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
-  page(state, { orgId: incident.orgId, incidentId: incident.id }, [targetUserId], layer, 'handoff', at);
-  if (!escalation || !isRunning(incident) || escalation.position === null) return;
+  page(engine, { orgId: incident.orgId, incidentId: incident.id }, [targetUserId], layer, 'handoff', at);
+  if (!isRunning(escalation) || escalation.position === null) return;
   const current = org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
   if (!current) return;
-  cancel(incident);
+  cancel(escalation);
   escalation.state = 'active';
-  arm(state, escalation, at + current.ackTimeoutMinutes * MINUTE);
+  arm(engine, escalation, at + current.ackTimeoutMinutes * MINUTE);
 };
 
-/** Resolving stops the escalation for good. */
-export const resolveEscalation = (state: MockState, incident: IncidentRecord, at: Millis) => {
-  if (!isRunning(incident)) return;
-  const wasActive = incident.escalation!.state === 'active';
-  cancel(incident);
-  incident.escalation!.state = 'resolved';
-  if (wasActive) recordAudit(state, incident, { type: 'escalation_stopped', at, reason: 'resolved' });
+/** Resolving stops the escalation for good; the trail says so if it was still paging. */
+export const resolveEscalation = (engine: EscalationEngine, escalation: EscalationRecord | null, at: Millis) => {
+  if (!isRunning(escalation)) return;
+  const wasActive = escalation.state === 'active';
+  cancel(escalation);
+  escalation.state = 'resolved';
+  if (wasActive) logStopped(engine.log, escalation.incidentId, at, 'resolved');
 };
 
-/** Deleting a policy stops the escalation of every incident under it, and says so in their trail. */
-export const stopEscalationsOf = (state: MockState, org: OrgRecord, policyId: string, at: Millis) => {
-  for (const incident of org.incidents.values()) {
-    if (!isRunning(incident) || incident.escalation!.policyId !== policyId) continue;
-    cancel(incident);
-    incident.escalation!.state = 'stopped';
-    recordAudit(state, incident, { type: 'escalation_stopped', at, reason: 'policy_deleted' });
-  }
+/** Its policy was deleted: the escalation stops, and the trail says so. */
+export const stopEscalation = (engine: EscalationEngine, escalation: EscalationRecord | null, at: Millis) => {
+  if (!isRunning(escalation)) return;
+  cancel(escalation);
+  escalation.state = 'stopped';
+  logStopped(engine.log, escalation.incidentId, at, 'policy_deleted');
 };
 
-/** The clock's view of the timers: when the next one is due, and running it. */
-export const timersOf = (stateOf: () => MockState) => ({
-  nextDue: (): number | undefined => nextDue(stateOf().timers),
+/** The clock's view of the timers: when the next one is due, and running it against the orgs of now. */
+export const timersOf = (worldOf: () => { engine: EscalationEngine; orgs: ReadonlyMap<string, EscalationOrg> }) => ({
+  nextDue: (): number | undefined => nextDue(worldOf().engine.timers),
   fireNext: (): void => {
-    const state = stateOf();
-    const timer = popTimer(state.timers);
-    if (timer) fire(state, timer);
+    const { engine, orgs } = worldOf();
+    const timer = popTimer(engine.timers);
+    if (timer) fire(engine, orgs, timer);
   },
 });

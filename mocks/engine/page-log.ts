@@ -1,4 +1,5 @@
-import type { Millis } from '../store/state.js';
+import type { Millis } from './clock.js';
+import { createInterned, intern, internRecent, type Interned, type Recent } from './interned.js';
 
 /**
  * Every page of one mock, in order, stored by column in typed arrays: half a million pages are a few
@@ -11,6 +12,10 @@ export type PageCause = 'opened' | 'escalated' | 'handoff';
 const CAUSES: readonly PageCause[] = ['opened', 'escalated', 'handoff'];
 const CAUSE_CODES: Record<PageCause, number> = { opened: 0, escalated: 1, handoff: 2 };
 
+/** Why someone was paged, as tests and the audit trail see it: reached by escalation, or handed off. */
+export type PageReason = 'escalation' | 'handoff';
+export const pageReason = (cause: PageCause): PageReason => (cause === 'handoff' ? 'handoff' : 'escalation');
+
 /** One page: who was notified, when, by which layer (`null` for a handoff without a policy), and why. */
 export type PageRecord = {
   orgId: string;
@@ -20,30 +25,6 @@ export type PageRecord = {
   position: number | null;
   at: Millis;
   cause: PageCause;
-};
-
-/** Strings to small numbers and back; 0 stands for `null`. */
-type Interned = { codes: Map<string, number>; strings: Array<string | null> };
-
-const intern = (table: Interned, value: string | null): number => {
-  if (value === null) return 0;
-  let code = table.codes.get(value);
-  if (code === undefined) {
-    code = table.strings.push(value) - 1;
-    table.codes.set(value, code);
-  }
-  return code;
-};
-
-/** A column's last value and its code: an org, an incident or a layer often repeats from page to page. */
-type Recent = { value: string | null; code: number };
-
-const internRecent = (table: Interned, recent: Recent, value: string | null): number => {
-  if (value !== recent.value) {
-    recent.value = value;
-    recent.code = intern(table, value);
-  }
-  return recent.code;
 };
 
 const COLUMNS = ['orgId', 'incidentId', 'userId', 'layerId', 'position', 'cause'] as const;
@@ -61,7 +42,7 @@ export const createPageLog = (capacity = 1024): PageLog => ({
   size: 0,
   at: new Float64Array(capacity),
   columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as PageLog['columns'],
-  ids: { codes: new Map(), strings: [null] },
+  ids: createInterned(),
   recent: { orgId: { value: null, code: 0 }, incidentId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
 });
 
@@ -100,9 +81,6 @@ export const appendPage = (
   columns.cause[index] = CAUSE_CODES[cause];
   return index;
 };
-
-/** The interned code of an id, to compare a column against without reading every page back. */
-export const pageIdCode = (log: PageLog, id: string): number | undefined => log.ids.codes.get(id);
 
 export const readPage = (log: PageLog, index: number): PageRecord => {
   const { columns, ids } = log;

@@ -1,25 +1,11 @@
-import { pageIdCode } from '../engine/page-log.js';
-import type { AuditEntry, IncidentRecord, MockState } from './state.js';
+import type { IncidentAuditEntry, IncidentRecord, MockState } from './state.js';
 
 /**
- * Appends to an incident's audit trail. Its pages are not copied into the trail (a long simulation
- * would touch every incident's array on every step): each entry notes how many pages the mock had
- * logged when it was written, and the view interleaves the incident's pages by that.
+ * Appends to an incident's audit trail. The engine writes the escalation steps into its own log
+ * (a long simulation must not touch every incident's array on every step): each entry here notes
+ * how many entries that log held when it was written, and the view interleaves the two by it.
  */
-export const recordAudit = (state: MockState, incident: IncidentRecord, entry: AuditEntry) => {
+export const recordAudit = (state: MockState, incident: IncidentRecord, entry: IncidentAuditEntry) => {
   incident.auditTrail.push(entry);
-  incident.auditPages.push(state.pages.size);
-};
-
-/** The indices of an incident's pages in the log, oldest first; the index catches up as it is read. */
-export const incidentPages = (state: MockState, incidentId: string): readonly number[] => {
-  const { pages, pageIndex } = state;
-  for (; pageIndex.upTo < pages.size; pageIndex.upTo++) {
-    const code = pages.columns.incidentId[pageIndex.upTo]!;
-    const list = pageIndex.byIncident.get(code);
-    if (list) list.push(pageIndex.upTo);
-    else pageIndex.byIncident.set(code, [pageIndex.upTo]);
-  }
-  const code = pageIdCode(pages, incidentId);
-  return (code === undefined ? undefined : pageIndex.byIncident.get(code)) ?? [];
+  incident.auditLogSizes.push(state.engine.log.size);
 };

@@ -1,7 +1,6 @@
 import type { Incident, IncidentDetail, IncidentUpdate } from '../../src/schemas/incidents.js';
-import { readPage, type PageRecord } from '../engine/page-log.js';
-import { incidentPages } from './audit.js';
-import type { AuditEntry, IncidentRecord, IncidentUpdateRecord, MockState, OrgRecord, PageReason } from './state.js';
+import { escalationEntriesOf, readEscalationEntry } from '../engine/escalation-log.js';
+import type { IncidentRecord, IncidentUpdateRecord, MockState, OrgRecord } from './state.js';
 import { iso } from './views.js';
 
 /** `{ id, name }` of a user; a removed member keeps their id and reads as "Former member". */
@@ -44,47 +43,27 @@ const escalationView = (incident: IncidentRecord) => {
   };
 };
 
-/** How a page reads to tests and in the trail: reached by escalation, or handed off. */
-export const pageReason = (page: PageRecord): PageReason => (page.cause === 'handoff' ? 'handoff' : 'escalation');
-
 /**
- * The trail as the API shows it. The pages of one step (same instant and layer) become one
- * `layer_paged`; a step that a timer started shows its `escalated` entry first (the engine writes
- * that entry itself only when layers were skipped before anyone was paged).
+ * The trail as the API shows it: the store's entries and the engine's escalation entries, each
+ * rendered as recorded, in the order they were written.
  */
 const auditTrailView = (state: MockState, incident: IncidentRecord) => {
+  const { log, pages } = state.engine;
   const view: Array<Record<string, unknown> & { type: string; at: string }> = [];
-  const pages = incidentPages(state, incident.id);
-  let nextPage = 0;
-  let step: { page: PageRecord; userIds: string[] } | undefined;
-  /** The entry just before, when it was not a page. */
-  let previous: AuditEntry | undefined;
-  let lastPosition: number | null = null;
-  const showPage = (page: PageRecord) => {
-    const sameStep = step && step.page.at === page.at && step.page.position === page.position && step.page.layerId === page.layerId && step.page.cause === page.cause;
-    if (step && sameStep) {
-      step.userIds.push(page.userId);
-      return;
+  const escalationEntries = escalationEntriesOf(log, incident.id);
+  let next = 0;
+  /** The incident's escalation entries written before the log held `size` entries in all. */
+  const showEscalationBefore = (size: number) => {
+    for (; next < escalationEntries.length && escalationEntries[next]! < size; next++) {
+      const entry = readEscalationEntry(log, pages, escalationEntries[next]!);
+      view.push({ ...entry, at: iso(entry.at) });
     }
-    const announced = previous !== undefined && previous.at === page.at && (previous.type === 'layer_skipped' || previous.type === 'escalated');
-    if (page.cause === 'escalated' && !announced) view.push({ type: 'escalated', at: iso(page.at), fromPosition: lastPosition });
-    step = { page, userIds: [page.userId] };
-    view.push({ type: 'layer_paged', at: iso(page.at), position: page.position, layerId: page.layerId, userIds: step.userIds, reason: pageReason(page) });
-    if (page.cause !== 'handoff') lastPosition = page.position;
-    previous = undefined;
-  };
-  /** The incident's pages logged before the mock had `count` pages in all. */
-  const showPagesBefore = (count: number) => {
-    for (; nextPage < pages.length && pages[nextPage]! < count; nextPage++) showPage(readPage(state.pages, pages[nextPage]!));
   };
   incident.auditTrail.forEach((entry, index) => {
-    showPagesBefore(incident.auditPages[index]!);
+    showEscalationBefore(incident.auditLogSizes[index]!);
     view.push({ ...entry, at: iso(entry.at) });
-    if (entry.type === 'layer_skipped') lastPosition = entry.position;
-    step = undefined;
-    previous = entry;
   });
-  showPagesBefore(Number.POSITIVE_INFINITY);
+  showEscalationBefore(Number.POSITIVE_INFINITY);
   return view;
 };
 

@@ -1,4 +1,4 @@
-import type { IncidentCreateParams, IncidentListQuery } from '../../src/schemas/incidents.js';
+import type { IncidentCreateParams, IncidentListQuery, IncidentStatus } from '../../src/schemas/incidents.js';
 import { resolveOnCall } from '../../src/oncall/rotation.js';
 import type * as z from 'zod/mini';
 import { acknowledgeEscalation, handOffEscalation, resolveEscalation, startEscalation } from '../engine/escalation.js';
@@ -8,7 +8,7 @@ import { badRequest, MockApiError, notFound } from './errors.js';
 import { newId, newUuid } from './ids.js';
 import { onCallSchedule } from './oncall.js';
 import { isAdmin } from './team.js';
-import type { Actor, IncidentRecord, IncidentStatus, IncidentUpdateRecord, Millis, MockState, OrgRecord } from './state.js';
+import type { Actor, IncidentRecord, IncidentUpdateRecord, Millis, MockState, OrgRecord } from './state.js';
 
 const LIFECYCLE: readonly IncidentStatus[] = ['investigating', 'identified', 'monitoring', 'resolved'];
 /** How long an author may redact their own update. */
@@ -78,11 +78,13 @@ export const createIncident = (state: MockState, org: OrgRecord, actor: Actor, i
     acknowledgedBy: null,
     acknowledgedAt: null,
     auditTrail: [{ type: 'incident_created', at: now, actorId: actor.userId }],
-    auditPages: [state.pages.size],
+    auditLogSizes: [state.engine.log.size],
     escalation: null,
   };
   org.incidents.set(incident.id, incident);
-  startEscalation(state, org, incident, now);
+  if (escalationPolicyId !== null) {
+    incident.escalation = startEscalation(state.engine, org, { orgId: org.id, incidentId: incident.id, policyId: escalationPolicyId }, now);
+  }
   return incident;
 };
 
@@ -151,7 +153,7 @@ const moveStatus = (state: MockState, incident: IncidentRecord, actor: Actor, to
   incident.status = to;
   incident.statusHistory.push({ id: newId(state.random, 'sh'), status: to, changedAt: now, resolutionNote });
   recordAudit(state, incident, { type: 'status_changed', at: now, actorId: actor.userId, from, to });
-  if (to === 'resolved') resolveEscalation(state, incident, now);
+  if (to === 'resolved') resolveEscalation(state.engine, incident.escalation, now);
 };
 
 /** `PATCH /status`: a thin alias that posts an internal update through the same path as `POST /updates`. */
@@ -203,7 +205,7 @@ export const acknowledgeIncident = (state: MockState, org: OrgRecord, actor: Act
   incident.acknowledgedAt = now;
   incident.updatedAt = now;
   recordAudit(state, incident, { type: 'incident_acknowledged', at: now, userId: actor.userId });
-  acknowledgeEscalation(incident);
+  acknowledgeEscalation(incident.escalation);
   return { incident, changed: true };
 };
 
@@ -219,7 +221,7 @@ export const handOffIncident = (state: MockState, org: OrgRecord, actor: Actor, 
   incident.acknowledgedBy = null;
   incident.acknowledgedAt = null;
   incident.updatedAt = now;
-  handOffEscalation(state, org, incident, targetUserId, now);
+  handOffEscalation(state.engine, org, incident, targetUserId, now);
   return incident;
 };
 

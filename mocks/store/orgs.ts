@@ -1,6 +1,7 @@
+import type { MemberRole } from '../../src/schemas/team.js';
 import { MockApiError, notFound } from './errors.js';
 import { newApiKey, newId } from './ids.js';
-import type { Actor, MemberRole, Millis, MockState, OrgRecord, UserRecord } from './state.js';
+import type { Actor, Millis, MockState, OrgRecord, UserRecord } from './state.js';
 
 export type NewUser = { firstName?: string; lastName?: string; email?: string; role?: MemberRole };
 

@@ -1,5 +1,5 @@
 import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
-import { stopEscalationsOf } from '../engine/escalation.js';
+import { stopEscalation } from '../engine/escalation.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
@@ -50,6 +50,8 @@ export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpda
 export const deletePolicy = (state: MockState, org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
   org.policies.delete(policyId);
-  stopEscalationsOf(state, org, policyId, now);
+  for (const incident of org.incidents.values()) {
+    if (incident.escalation?.policyId === policyId) stopEscalation(state.engine, incident.escalation, now);
+  }
   return policy;
 };

@@ -1,12 +1,13 @@
+import type { IncidentStatus, IncidentUpdate, Severity } from '../../src/schemas/incidents.js';
 import type { LayerTarget } from '../../src/schemas/policy-layers.js';
-import { createPageLog, type PageLog } from '../engine/page-log.js';
-import { createTimerQueue, type TimerQueue } from '../engine/timers.js';
+import type { RotationType } from '../../src/schemas/schedules.js';
+import type { Invitation, MemberRole } from '../../src/schemas/team.js';
+import type { Millis } from '../engine/clock.js';
+import { createEscalationEngine, type EscalationEngine, type EscalationRecord } from '../engine/escalation.js';
 import { createRandom, type Random } from './ids.js';
 
-/** Times are epoch milliseconds from the mock's clock; views turn them into ISO strings. */
-export type Millis = number;
-
-export type MemberRole = 'org:admin' | 'org:member';
+// Handlers name times as the store's; the clock that makes them is the engine's.
+export type { Millis } from '../engine/clock.js';
 
 export type UserRecord = {
   id: string;
@@ -17,8 +18,6 @@ export type UserRecord = {
   role: MemberRole;
   joinedAt: Millis;
 };
-
-export type RotationType = 'daily' | 'weekly' | 'custom';
 
 /** A rotation layer of a schedule. Its position is its index in `ScheduleRecord.layers` (0-based). */
 export type ScheduleLayerRecord = {
@@ -69,12 +68,9 @@ export type InvitationRecord = {
   orgId: string;
   emailAddress: string;
   role: MemberRole;
-  status: 'pending';
+  status: Invitation['status'];
   createdAt: Millis;
 };
-
-export type IncidentStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
-export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
 export type StatusHistoryRecord = { id: string; status: IncidentStatus; changedAt: Millis; resolutionNote: string | null };
 
@@ -83,7 +79,7 @@ export type IncidentUpdateRecord = {
   incidentId: string;
   body: string | null;
   statusChange: IncidentStatus | null;
-  visibility: 'internal' | 'public';
+  visibility: IncidentUpdate['visibility'];
   /** A user id: the owner of the API key that posted it. */
   postedBy: string;
   postedAt: Millis;
@@ -92,43 +88,15 @@ export type IncidentUpdateRecord = {
 };
 
 /**
- * The incident's audit trail, oldest first. The docs name `incident_acknowledged` and
- * `incident_handed_off`; the escalation engine adds its own steps.
+ * The store's part of an incident's audit trail: what requests did. The docs name
+ * `incident_acknowledged` and `incident_handed_off`; the escalation steps are the engine's own
+ * (`EscalationAuditEntry`, in its escalation log).
  */
-export type AuditEntry =
+export type IncidentAuditEntry =
   | { type: 'incident_created'; at: Millis; actorId: string }
   | { type: 'status_changed'; at: Millis; actorId: string; from: IncidentStatus; to: IncidentStatus }
   | { type: 'incident_acknowledged'; at: Millis; userId: string }
-  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string }
-  | { type: 'layer_skipped'; at: Millis; position: number; layerId: string }
-  | { type: 'escalated'; at: Millis; fromPosition: number | null }
-  | { type: 'escalation_exhausted'; at: Millis }
-  | { type: 'escalation_stopped'; at: Millis; reason: 'resolved' | 'policy_deleted' };
-
-/** Why someone was paged, as tests see it: a layer reached by escalation, or a handoff to them. */
-export type PageReason = 'escalation' | 'handoff';
-
-export type EscalationState = 'active' | 'acknowledged' | 'exhausted' | 'resolved' | 'stopped';
-
-/**
- * Where an incident's escalation stands. `position` is the last position reached (paged or
- * skipped); a timer armed under an older `generation` is stale and dropped when it comes up.
- */
-export type EscalationRecord = {
-  /** Whose escalation this is: a timer holds this record alone, so a step never reads the incident. */
-  orgId: string;
-  incidentId: string;
-  policyId: string;
-  state: EscalationState;
-  position: number | null;
-  layerId: string | null;
-  /**
-   * When the running timer fires; `NaN` when none runs. A number, never `null`: V8 then updates the
-   * field in place instead of allocating a fresh number on every step of a long simulation.
-   */
-  nextEscalationAt: Millis;
-  generation: number;
-};
+  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string };
 
 export type IncidentRecord = {
   id: string;
@@ -149,10 +117,10 @@ export type IncidentRecord = {
   updates: IncidentUpdateRecord[];
   acknowledgedBy: string | null;
   acknowledgedAt: Millis | null;
-  /** Oldest first, without the pages (see `recordAudit`). */
-  auditTrail: AuditEntry[];
-  /** For each trail entry, how many pages the mock had logged when it was written. */
-  auditPages: number[];
+  /** The store's entries, oldest first; the engine's are in its escalation log (see `recordAudit`). */
+  auditTrail: IncidentAuditEntry[];
+  /** For each entry of `auditTrail`, how many entries the escalation log held when it was written. */
+  auditLogSizes: number[];
   /** `null` for an incident without an escalation policy. */
   escalation: EscalationRecord | null;
 };
@@ -204,12 +172,8 @@ export type MockState = {
   /** Ids and keys come from their own stream, so reads (which need request ids) never shift them. */
   random: Random;
   requestIdRandom: Random;
-  /** Pending escalation timers, soonest first, each holding the escalation it is for. */
-  timers: TimerQueue<EscalationRecord>;
-  /** Every page, in the order it happened. */
-  pages: PageLog;
-  /** Page indices by incident (its interned code), built as it is read (up to `upTo`). */
-  pageIndex: { upTo: number; byIncident: Map<number, number[]> };
+  /** Timers, pages and the escalation steps of every trail: the engine's, written by it alone. */
+  engine: EscalationEngine;
 };
 
 export const createState = (seed: number): MockState => ({
@@ -217,7 +181,5 @@ export const createState = (seed: number): MockState => ({
   apiKeys: new Map(),
   random: createRandom(seed),
   requestIdRandom: createRandom(seed ^ 0x5bd1e995),
-  timers: createTimerQueue<EscalationRecord>(),
-  pages: createPageLog(),
-  pageIndex: { upTo: 0, byIncident: new Map() },
+  engine: createEscalationEngine(),
 });

@@ -1,7 +1,7 @@
-import type { MemberInviteParams } from '../../src/schemas/team.js';
+import type { MemberInviteParams, MemberRole } from '../../src/schemas/team.js';
 import { badRequest, conflict, MockApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
-import type { Actor, InvitationRecord, MemberRole, Millis, MockState, OrgRecord, UserRecord } from './state.js';
+import type { Actor, InvitationRecord, Millis, MockState, OrgRecord, UserRecord } from './state.js';
 
 /** Whether the key's owner is an admin of the org (team endpoints, redacting others' updates). */
 export const isAdmin = (org: OrgRecord, actor: Actor): boolean =>

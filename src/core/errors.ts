@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { describeIssues as describe, toValidationIssues as toIssues, type ValidationIssue } from './issues.js';
-import type { SyncStep } from '../resources/layer-sync.js';
+import type { SyncStep } from './sync-steps.js';
 
 export type { ValidationIssue };
 

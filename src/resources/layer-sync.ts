@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ScalingSyncError, ScalingValidationError, type ValidationIssue } from '../core/errors.js';
 import { parseOrThrow } from '../core/request-options.js';
+import type { LayerSyncChanges, SyncStep } from '../core/sync-steps.js';
 import { type Layer, type LayerCreateParams, type LayerTarget, LayerSyncParams } from '../schemas/policy-layers.js';
 
 /**
@@ -22,26 +23,8 @@ import { type Layer, type LayerCreateParams, type LayerTarget, LayerSyncParams }
  * already in the desired relative order.
  */
 
-/** The fields an update step sends: only those that differ. */
-export type LayerSyncChanges = { ackTimeoutMinutes?: number; target?: LayerTarget };
-
-/** `position` is the layer's position when deleted (deletes run bottom up, so it is also its current one). */
-export type SyncDeleteStep = { action: 'delete'; layerId: string; position: number };
-export type SyncUpdateStep = { action: 'update'; layerId: string; changes: LayerSyncChanges };
-/** `position` is the final one. `layerId` is set once the step has run. */
-export type SyncCreateStep = {
-  action: 'create';
-  position: number;
-  ackTimeoutMinutes: number;
-  target: LayerTarget;
-  layerId?: string;
-};
-/**
- * Every layer id in the final order. `null` stands for the layer the create step at that position
- * makes (index i ↔ position i + 1): it is only known once created, and is filled in when executed.
- */
-export type SyncReorderStep = { action: 'reorder'; layerIds: Array<string | null> };
-export type SyncStep = SyncDeleteStep | SyncUpdateStep | SyncCreateStep | SyncReorderStep;
+// The step types live in core, where `ScalingSyncError` names them too.
+export type { LayerSyncChanges, SyncCreateStep, SyncDeleteStep, SyncReorderStep, SyncStep, SyncUpdateStep } from '../core/sync-steps.js';
 
 /** A layer as a dry run predicts it: `id` is `null` for one the sync would create. */
 export type PlannedLayer = { id: string | null; position: number; ackTimeoutMinutes: number; target: LayerTarget };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { isValidTimeZone } from '../oncall/rotation.js';
 import { dataEnvelope, Id, PathId, Timestamp, uniqueIds, type Known } from './common.js';
+import { isValidTimeZone } from './time-zone.js';
 
 /** The most rotation layers a schedule may have (reorder accepts 1–50 ids, as for policies). */
 export const MAX_LAYERS_PER_SCHEDULE = 50;
