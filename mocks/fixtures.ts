@@ -67,16 +67,21 @@ const withLayerDefaults = (now: string) =>
       if (!isRecord(layer)) return layer;
       const rotationType = layer.rotationType ?? 'weekly';
       const rotationLengthDays = layer.rotationLengthDays ?? fixedLength(rotationType);
-      const refuse = (field: string, message: string) => ctx.issues.push({ code: 'custom', message, path: [index, field], input: layer[field] });
+      const refuse = (field: string, message: string) =>
+        ctx.issues.push({ code: 'custom', message, path: [index, field], input: layer[field] });
       if (rotationType === 'custom' && rotationLengthDays === undefined) refuse('rotationLengthDays', 'is required for a custom rotation');
       const untilProblem = layer.effectiveFrom === undefined && isDateTime(layer.effectiveUntil)
         ? effectiveUntilProblem(now, layer.effectiveUntil as string)
         : undefined;
       if (untilProblem) refuse('effectiveUntil', `${untilProblem} (default: the mock clock's now)`);
-      return { name: `Layer ${index + 1}`, handoffTime: '09:00', effectiveFrom: now, effectiveUntil: null, ...layer, rotationType, rotationLengthDays };
+      const defaults = { name: `Layer ${index + 1}`, handoffTime: '09:00', effectiveFrom: now, effectiveUntil: null };
+      return { ...defaults, ...layer, rotationType, rotationLengthDays };
     });
   });
 
+const ScheduleLayers = z.array(ScheduleLayerCreateParams).check(
+  z.maxLength(MAX_LAYERS_PER_SCHEDULE, `must list at most ${MAX_LAYERS_PER_SCHEDULE} layers`),
+);
 const scheduleInput = (now: string) =>
   z.optional(
     z.strictObject({
@@ -84,9 +89,7 @@ const scheduleInput = (now: string) =>
       name: z.optional(ScheduleCreateParams.shape.name),
       description: ScheduleCreateParams.shape.description,
       timezone: z.optional(ScheduleCreateParams.shape.timezone),
-      layers: z.optional(
-        z.pipe(withLayerDefaults(now), z.array(ScheduleLayerCreateParams).check(z.maxLength(MAX_LAYERS_PER_SCHEDULE, `must list at most ${MAX_LAYERS_PER_SCHEDULE} layers`))),
-      ),
+      layers: z.optional(z.pipe(withLayerDefaults(now), ScheduleLayers)),
     }),
   );
 
