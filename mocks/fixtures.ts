@@ -1,22 +1,32 @@
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../src/core/issues.js';
 import { uniqueIds } from '../src/schemas/common.js';
-import { MAX_LAYERS_PER_SCHEDULE, ScheduleLayerCreateParams, TimeZone } from '../src/schemas/schedules.js';
+import {
+  effectiveUntilProblem,
+  FIXED_ROTATION_LENGTH_DAYS,
+  MAX_LAYERS_PER_SCHEDULE,
+  ScheduleCreateParams,
+  ScheduleLayerCreateParams,
+} from '../src/schemas/schedules.js';
+import { EmailAddress, MemberRole } from '../src/schemas/team.js';
 import type { MockContext } from './handlers/route.js';
 import { addStatusPage } from './store/components.js';
+import { MockApiError } from './store/errors.js';
 import { addUser, createOrgRecord, getOrg, issueApiKey } from './store/orgs.js';
 import { scheduleLayersView } from './store/schedule-views.js';
-import { addSchedule, createScheduleLayer } from './store/schedules.js';
+import { addSchedule } from './store/schedules.js';
+import { assertNotMember } from './store/team.js';
 import type { MockState } from './store/state.js';
 import { iso } from './store/views.js';
 import type { ScalingMock } from './types.js';
 
 /**
  * The mock's test-facing helpers: they make what a test needs (tenants, members, schedules, status
- * pages) without going through the API, and check their input as strictly as the API would.
+ * pages) without going through the API, and check their input with the API's own schemas and store
+ * rules, so a helper (or the seed, which uses them) never makes what the API would refuse.
  */
 
-const Text = z.string().check(z.minLength(1));
+const Text = z.string().check(z.minLength(1, 'must not be empty'));
 /**
  * An explicit API key for `createOrg`/`createUser` (the standalone server's seed file uses it, so suites
  * in any language can hard-code keys): it travels in `Authorization: Bearer …`, hence visible ASCII only.
@@ -24,52 +34,64 @@ const Text = z.string().check(z.minLength(1));
 export const MockApiKey = z.string().check(
   z.regex(/^[\x21-\x7E]{1,256}$/, 'must be 1 to 256 visible ASCII characters, without spaces'),
 );
-const OrgInput = z.optional(z.strictObject({ name: z.optional(Text), apiKey: z.optional(MockApiKey) }));
-const UserInput = z.optional(
-  z.strictObject({
-    orgId: z.optional(Text),
-    firstName: z.optional(Text),
-    lastName: z.optional(Text),
-    email: z.optional(z.email()),
-    role: z.optional(z.enum(['org:admin', 'org:member'])),
-    apiKey: z.optional(MockApiKey),
-  }),
-);
-const ScheduleInput = z.optional(
-  z.strictObject({
-    orgId: z.optional(Text),
-    name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
-    description: z.optional(z.nullable(z.string())),
-    timezone: z.optional(TimeZone),
-    // Each layer arrives here with its defaults filled in (`withLayerDefaults`), so the API's own schema checks it.
-    layers: z.optional(z.array(ScheduleLayerCreateParams).check(z.maxLength(MAX_LAYERS_PER_SCHEDULE))),
-  }),
-);
+/** `createOrg`'s fields; the seed's org entries are built on them. */
+export const OrgFields = z.strictObject({ name: z.optional(Text), apiKey: z.optional(MockApiKey) });
+/** `createUser`'s fields; the seed's user entries are built on them. */
+export const UserFields = z.strictObject({
+  orgId: z.optional(Text),
+  firstName: z.optional(Text),
+  lastName: z.optional(Text),
+  email: z.optional(EmailAddress),
+  role: z.optional(MemberRole),
+  apiKey: z.optional(MockApiKey),
+});
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The length a `daily` or `weekly` layer must have; a `custom` one must say. */
-const ROTATION_LENGTHS: Record<string, number> = { daily: 1, weekly: 7 };
+const fixedLength = (rotationType: unknown) =>
+  typeof rotationType === 'string' && Object.hasOwn(FIXED_ROTATION_LENGTH_DAYS, rotationType)
+    ? FIXED_ROTATION_LENGTH_DAYS[rotationType as keyof typeof FIXED_ROTATION_LENGTH_DAYS]
+    : undefined;
+const isDateTime = (value: unknown) => safeParse(ScheduleLayerCreateParams.shape.effectiveFrom, value).success;
 
-/** Fills in the defaults of `createSchedule`'s layers; anything malformed is left for the schema to name. */
-const withLayerDefaults = (input: unknown, now: string): unknown => {
-  if (!isRecord(input) || !Array.isArray(input.layers)) return input;
-  const layers = input.layers.map((layer: unknown, index) => {
-    if (!isRecord(layer)) return layer;
-    const rotationType = layer.rotationType ?? 'weekly';
-    return {
-      name: `Layer ${index + 1}`,
-      rotationType,
-      rotationLengthDays: typeof rotationType === 'string' ? ROTATION_LENGTHS[rotationType] : undefined,
-      handoffTime: '09:00',
-      effectiveFrom: now,
-      effectiveUntil: null,
-      ...layer,
-    };
+/**
+ * The defaults of `createSchedule`'s layers (see `MockScheduleLayerInput`), filled in so that the API's
+ * own layer schema checks the result. The two refusals here are about the defaults themselves; anything
+ * else malformed is left for the schema to name.
+ */
+const withLayerDefaults = (now: string) =>
+  z.transform((layers: unknown, ctx) => {
+    if (!Array.isArray(layers)) return layers;
+    return layers.map((layer: unknown, index) => {
+      if (!isRecord(layer)) return layer;
+      const rotationType = layer.rotationType ?? 'weekly';
+      const rotationLengthDays = layer.rotationLengthDays ?? fixedLength(rotationType);
+      const refuse = (field: string, message: string) =>
+        ctx.issues.push({ code: 'custom', message, path: [index, field], input: layer[field] });
+      if (rotationType === 'custom' && rotationLengthDays === undefined) refuse('rotationLengthDays', 'is required for a custom rotation');
+      const untilProblem = layer.effectiveFrom === undefined && isDateTime(layer.effectiveUntil)
+        ? effectiveUntilProblem(now, layer.effectiveUntil as string)
+        : undefined;
+      if (untilProblem) refuse('effectiveUntil', `${untilProblem} (default: the mock clock's now)`);
+      const defaults = { name: `Layer ${index + 1}`, handoffTime: '09:00', effectiveFrom: now, effectiveUntil: null };
+      return { ...defaults, ...layer, rotationType, rotationLengthDays };
+    });
   });
-  return { ...input, layers };
-};
+
+const ScheduleLayers = z.array(ScheduleLayerCreateParams).check(
+  z.maxLength(MAX_LAYERS_PER_SCHEDULE, `must list at most ${MAX_LAYERS_PER_SCHEDULE} layers`),
+);
+const scheduleInput = (now: string) =>
+  z.optional(
+    z.strictObject({
+      orgId: z.optional(Text),
+      name: z.optional(ScheduleCreateParams.shape.name),
+      description: ScheduleCreateParams.shape.description,
+      timezone: z.optional(ScheduleCreateParams.shape.timezone),
+      layers: z.optional(z.pipe(withLayerDefaults(now), ScheduleLayers)),
+    }),
+  );
 
 const StatusPageInput = z.strictObject({
   orgId: z.optional(Text),
@@ -92,6 +114,22 @@ const orgOf = (state: MockState, method: string, orgId: string) => {
   }
 };
 
+/**
+ * A store rule's refusal as the helper's `TypeError`, at `field` (the store's, or the helper's name for
+ * it). Store messages that name their field start with it for API callers (`participantIds: …`); the
+ * helper's path replaces that.
+ */
+const withHelperErrors = <T>(method: string, work: () => T, field?: string): T => {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof MockApiError)) throw error;
+    const at = field ?? error.field;
+    const message = error.message.replace(/^[\w.[\]]+: /, '');
+    throw new TypeError(`mock.${method}: ${at === undefined ? '' : `${at}: `}${message}`);
+  }
+};
+
 /** A key another org or user already holds would make requests act as someone else: refused. */
 const freeKey = (state: MockState, method: string, key: string | undefined) => {
   if (key !== undefined && state.apiKeys.has(key)) throw new TypeError(`mock.${method}: apiKey: is already in use`);
@@ -104,7 +142,7 @@ export type Fixtures = Pick<ScalingMock, 'createOrg' | 'createUser' | 'createSch
 export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures => {
   const { clock } = ctx;
   const createOrg: ScalingMock['createOrg'] = (input) => {
-    const { name, apiKey } = check('createOrg', OrgInput, input) ?? {};
+    const { name, apiKey } = check('createOrg', z.optional(OrgFields), input) ?? {};
     const { state } = ctx;
     const key = freeKey(state, 'createOrg', apiKey);
     const org = createOrgRecord(state, name ?? `Organization ${state.orgs.size + 1}`);
@@ -113,10 +151,12 @@ export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures
   };
 
   const createUser: ScalingMock['createUser'] = (input) => {
-    const { orgId = defaultOrgId, apiKey, ...fields } = check('createUser', UserInput, input) ?? {};
+    const { orgId = defaultOrgId, apiKey, ...fields } = check('createUser', z.optional(UserFields), input) ?? {};
     const { state } = ctx;
     const org = orgOf(state, 'createUser', orgId);
     const key = freeKey(state, 'createUser', apiKey);
+    const { email } = fields;
+    if (email !== undefined) withHelperErrors('createUser', () => assertNotMember(org, email), 'email');
     const user = addUser(state, org, fields, clock.nowMs());
     const { joinedAt: _, ...rest } = user;
     return { ...rest, apiKey: issueApiKey(state, { orgId, userId: user.id }, key) };
@@ -124,25 +164,11 @@ export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures
 
   const createSchedule: ScalingMock['createSchedule'] = (input) => {
     const now = clock.nowMs();
-    const { orgId = defaultOrgId, layers = [], ...fields } = check('createSchedule', ScheduleInput, withLayerDefaults(input, iso(now))) ?? {};
+    const { orgId = defaultOrgId, layers = [], ...fields } = check('createSchedule', scheduleInput(iso(now)), input) ?? {};
     const { state } = ctx;
     const org = orgOf(state, 'createSchedule', orgId);
-    // Every rule the API would apply is checked before anything is added: no half-made schedule.
-    const refuse = (field: string, message: string) => new TypeError(`mock.createSchedule: ${field}: ${message}`);
-    if (fields.name !== undefined && [...org.schedules.values()].some((schedule) => schedule.name === fields.name)) {
-      throw refuse('name', `a schedule named "${fields.name}" already exists in organization ${orgId}`);
-    }
-    layers.forEach((layer, index) => {
-      const twin = layers.findIndex((other) => other.name === layer.name);
-      if (twin !== index) throw refuse(`layers[${index}].name`, `"${layer.name}" is already the name of layers[${twin}]`);
-      const strangers = layer.participantIds.filter((id) => !org.users.has(id));
-      if (strangers.length > 0) {
-        throw refuse(`layers[${index}].participantIds`, `not members of organization ${orgId}: ${strangers.join(', ')}`);
-      }
-    });
     const admin = [...org.users.values()].find((user) => user.role === 'org:admin')!;
-    const schedule = addSchedule(state, org, { orgId, userId: admin.id }, fields, now);
-    for (const layer of layers) createScheduleLayer(state, org, schedule.id, layer, now);
+    const schedule = withHelperErrors('createSchedule', () => addSchedule(state, org, { orgId, userId: admin.id }, fields, layers, now));
     return {
       id: schedule.id,
       orgId,

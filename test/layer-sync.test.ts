@@ -244,6 +244,16 @@ describe('policies.layers.sync against the mock', () => {
     return result;
   };
 
+  test('the desired list is read once, whether it runs or only plans', async () => {
+    const ctx = await setup(1);
+    for (const dryRun of [true, false]) {
+      let reads = 0;
+      const item = { target: ctx.targets[1]!, get ackTimeoutMinutes() { reads++; return 5; } };
+      await ctx.scaling.policies.layers.sync(ctx.policyId, [item], { dryRun });
+      expect(reads).toBe(1);
+    }
+  });
+
   test('no change: 1 GET, no write', async () => {
     const ctx = await setup(3);
     const result = await syncAndCheck(ctx, ctx.items(ctx.current));

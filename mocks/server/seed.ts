@@ -3,29 +3,30 @@ import { Scaling } from '../../src/client.js';
 import { safeParse, toValidationIssues, type ValidationIssue } from '../../src/core/issues.js';
 import { uniqueIds } from '../../src/schemas/common.js';
 import { PolicyCreateParams } from '../../src/schemas/policies.js';
-import { LayerCreateParams } from '../../src/schemas/policy-layers.js';
-import { effectiveUntilProblem, rotationLengthProblem, ScheduleCreateParams, ScheduleLayerCreateParams } from '../../src/schemas/schedules.js';
-import { MemberRole } from '../../src/schemas/team.js';
-import { MockApiKey } from '../fixtures.js';
+import { LayerCreateParams, MAX_LAYERS_PER_POLICY } from '../../src/schemas/policy-layers.js';
+import {
+  MAX_LAYERS_PER_SCHEDULE,
+  MAX_PARTICIPANTS_PER_LAYER,
+  ScheduleCreateParams,
+  ScheduleLayerCreateParams,
+} from '../../src/schemas/schedules.js';
+import { OrgFields, UserFields } from '../fixtures.js';
 import type { ScalingMock } from '../types.js';
 
 /**
  * The standalone server's seed file: orgs, keys, users, schedules and policies, made through the
  * mock's helpers and its own API (never by writing state), so a seeded mock is one a test could have built.
+ *
+ * The seed checks only what is its own: its format, its refs and its keys. Every other rule (unique
+ * names and emails, rotation lengths, dates…) is the API's, applied by the helpers and the API as the
+ * seed is applied; a refusal then names the entry and field it came from.
  */
 
 const Ref = z.string().check(z.minLength(1, 'must be a non-empty name'), z.maxLength(100, 'must be at most 100 characters'));
-const Text = z.string().check(z.minLength(1, 'must not be empty'));
 const layerShape = ScheduleLayerCreateParams.shape;
+const { orgId: _orgId, ...userFields } = UserFields.shape;
 
-const SeedUser = z.strictObject({
-  ref: z.optional(Ref),
-  firstName: z.optional(Text),
-  lastName: z.optional(Text),
-  email: z.optional(z.email('must be a valid email address')),
-  role: z.optional(MemberRole),
-  apiKey: z.optional(MockApiKey),
-});
+const SeedUser = z.strictObject({ ref: z.optional(Ref), ...userFields });
 
 const SeedScheduleLayer = z.strictObject({
   name: z.optional(layerShape.name),
@@ -35,7 +36,7 @@ const SeedScheduleLayer = z.strictObject({
   effectiveFrom: z.optional(layerShape.effectiveFrom),
   effectiveUntil: layerShape.effectiveUntil,
   /** User refs, in rotation order. */
-  participants: uniqueIds('participants', 1, 100),
+  participants: uniqueIds('participants', 1, MAX_PARTICIPANTS_PER_LAYER),
 });
 
 const SeedSchedule = z.strictObject({
@@ -43,7 +44,7 @@ const SeedSchedule = z.strictObject({
   name: z.optional(ScheduleCreateParams.shape.name),
   description: ScheduleCreateParams.shape.description,
   timezone: z.optional(ScheduleCreateParams.shape.timezone),
-  layers: z.optional(z.array(SeedScheduleLayer).check(z.maxLength(50, 'must list at most 50 layers'))),
+  layers: z.optional(z.array(SeedScheduleLayer).check(z.maxLength(MAX_LAYERS_PER_SCHEDULE, `must list at most ${MAX_LAYERS_PER_SCHEDULE} layers`))),
 });
 
 /** `{ "schedule": "<schedule ref>" }` or `{ "users": ["<user ref>", …] }`: refs, not ids, hence not the API's shape. */
@@ -58,7 +59,7 @@ const SeedPolicy = z.strictObject({
   /** In position order: the first is position 1. */
   layers: z.optional(
     z.array(z.strictObject({ ackTimeoutMinutes: LayerCreateParams.shape.ackTimeoutMinutes, target: SeedTarget })).check(
-      z.maxLength(50, 'must list at most 50 layers'),
+      z.maxLength(MAX_LAYERS_PER_POLICY, `must list at most ${MAX_LAYERS_PER_POLICY} layers`),
     ),
   ),
 });
@@ -66,9 +67,9 @@ const SeedPolicy = z.strictObject({
 const SeedOrg = z.strictObject({
   /** Only on `orgs[0]`: this entry fills the mock's default org instead of making a new one. */
   default: z.optional(z.boolean()),
-  name: z.optional(Text),
+  name: OrgFields.shape.name,
   /** The key of the org's admin user. */
-  apiKey: z.optional(MockApiKey),
+  apiKey: OrgFields.shape.apiKey,
   /** A ref for the org's admin user, to use them as a participant or target. */
   adminRef: z.optional(Ref),
   users: z.optional(z.array(SeedUser)),
@@ -107,10 +108,13 @@ export class SeedError extends Error {
 /** The default org's key, when the seed sets it: the mock must be created with it. */
 export const seedDefaultKey = (seed: Seed): string | undefined => (seed.orgs[0]?.default ? seed.orgs[0].apiKey : undefined);
 
+/** `apiKey`: the default org's key, if given apart from the seed (`--api-key`). */
+export type SeedContext = { apiKey?: string | undefined };
+
 type RefOwner = { org: number; path: string };
 
-/** The rules that span fields: unique refs, keys, names and emails; refs that resolve inside their org. */
-const crossCheck = (seed: Seed, context: { now: number; apiKey?: string | undefined }): ValidationIssue[] => {
+/** The seed's own rules that span fields: unique refs and keys, refs that resolve inside their org, one default org. */
+const crossCheck = (seed: Seed, context: SeedContext): ValidationIssue[] => {
   const issues: ValidationIssue[] = [];
   const refuse = (path: string, message: string) => issues.push({ path, message });
   const keys = new Map<string, string>();
@@ -148,14 +152,9 @@ const crossCheck = (seed: Seed, context: { now: number; apiKey?: string | undefi
     if (org.default && org.name !== undefined) refuse(`${at}.name`, 'the default org keeps its name; remove name (or default)');
     claimKey(org.apiKey, `${at}.apiKey`);
     claim(users, org.adminRef, { org: o, path: `${at}.adminRef` }, 'user');
-    const emails = new Map<string, number>();
     org.users?.forEach((user, u) => {
       claim(users, user.ref, { org: o, path: `${at}.users[${u}].ref` }, 'user');
       claimKey(user.apiKey, `${at}.users[${u}].apiKey`);
-      if (user.email === undefined) return;
-      const twin = emails.get(user.email.toLowerCase());
-      if (twin !== undefined) refuse(`${at}.users[${u}].email`, `is already the email of ${at}.users[${twin}]`);
-      else emails.set(user.email.toLowerCase(), u);
     });
     org.schedules?.forEach((schedule, s) => claim(schedules, schedule.ref, { org: o, path: `${at}.schedules[${s}].ref` }, 'schedule'));
     org.policies?.forEach((policy, p) => claim(policies, policy.ref, { org: o, path: `${at}.policies[${p}].ref` }, 'policy'));
@@ -163,36 +162,14 @@ const crossCheck = (seed: Seed, context: { now: number; apiKey?: string | undefi
 
   seed.orgs.forEach((org, o) => {
     const at = `orgs[${o}]`;
-    const scheduleNames = new Map<string, number>();
     org.schedules?.forEach((schedule, s) => {
-      const path = `${at}.schedules[${s}]`;
-      if (schedule.name !== undefined) {
-        const twin = scheduleNames.get(schedule.name);
-        if (twin !== undefined) refuse(`${path}.name`, `is already the name of ${at}.schedules[${twin}]`);
-        else scheduleNames.set(schedule.name, s);
-      }
-      const layerNames = new Map<string, number>();
       schedule.layers?.forEach((layer, l) => {
-        const lp = `${path}.layers[${l}]`;
-        const name = layer.name ?? `Layer ${l + 1}`;
-        const twin = layerNames.get(name);
-        if (twin !== undefined) refuse(`${lp}.name`, `"${name}" is already the name of ${path}.layers[${twin}]`);
-        else layerNames.set(name, l);
-        const rotationType = layer.rotationType ?? 'weekly';
-        if (layer.rotationLengthDays === undefined && rotationType === 'custom') refuse(`${lp}.rotationLengthDays`, 'is required for a custom rotation');
-        const lengthProblem = layer.rotationLengthDays === undefined ? undefined : rotationLengthProblem(rotationType, layer.rotationLengthDays);
-        if (lengthProblem) refuse(`${lp}.rotationLengthDays`, lengthProblem);
-        const untilProblem = effectiveUntilProblem(layer.effectiveFrom ?? context.now, layer.effectiveUntil ?? null);
-        if (untilProblem) refuse(`${lp}.effectiveUntil`, layer.effectiveFrom === undefined ? `${untilProblem} (default: the clock's start)` : untilProblem);
+        const lp = `${at}.schedules[${s}].layers[${l}]`;
         layer.participants.forEach((ref, i) => resolve(users, ref, o, `${lp}.participants[${i}]`, 'user'));
       });
     });
-    const policyNames = new Map<string, number>();
     org.policies?.forEach((policy, p) => {
       const path = `${at}.policies[${p}]`;
-      const twin = policyNames.get(policy.name);
-      if (twin !== undefined) refuse(`${path}.name`, `is already the name of ${at}.policies[${twin}]`);
-      else policyNames.set(policy.name, p);
       policy.layers?.forEach(({ target }, l) => {
         const tp = `${path}.layers[${l}].target`;
         if (target.schedule !== undefined) resolve(schedules, target.schedule, o, `${tp}.schedule`, 'schedule');
@@ -204,10 +181,10 @@ const crossCheck = (seed: Seed, context: { now: number; apiKey?: string | undefi
 };
 
 /**
- * Checks a seed (parsed JSON) against the format and its cross-field rules. `now` is the clock's
- * start (the default `effectiveFrom`); `apiKey` the default org's key if given apart from the seed.
+ * Checks a seed (parsed JSON) against its format, refs and keys. The API's own rules are applied
+ * by `applySeed`, which refuses with a `SeedError` just the same.
  */
-export const parseSeed = (input: unknown, context: { now: number; apiKey?: string | undefined }): Seed => {
+export const parseSeed = (input: unknown, context: SeedContext = {}): Seed => {
   const parsed = safeParse(SeedFile, input);
   if (!parsed.success) throw new SeedError(toValidationIssues(parsed.error.issues).map((issue) => ({ ...issue, path: issue.path || 'seed' })));
   const issues = crossCheck(parsed.data, context);
@@ -215,13 +192,17 @@ export const parseSeed = (input: unknown, context: { now: number; apiKey?: strin
   return parsed.data;
 };
 
-/** Runs one step of the seed; whatever refuses it is reported at `path`. */
+/**
+ * Runs one step of the seed; whatever refuses it is reported at `path`, or at the field under it
+ * that a helper's message names (`mock.createSchedule: layers[0].name: …` → `<path>.layers[0].name`).
+ */
 const step = async <T>(path: string, work: () => T | Promise<T>): Promise<T> => {
   try {
     return await work();
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/^mock\.\w+: /, '') : String(error);
-    throw new SeedError([{ path, message }]);
+    const [, field, rest] = /^([\w.[\]]+): (.*)$/s.exec(message) ?? [];
+    throw new SeedError([field === undefined ? { path, message } : { path: `${path}.${field}`, message: rest! }]);
   }
 };
 

@@ -153,8 +153,9 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
     throw new TypeError('apiKey must be 1 to 256 visible ASCII characters, without spaces');
   }
   const start = toMillis(options.now ?? Date.now(), 'now');
-  // The seed is checked before anything listens: a bad one must not leave a half-started server.
-  const seed = options.seed === undefined ? undefined : parseSeed(options.seed, { now: start, apiKey: options.apiKey });
+  // The seed's format, refs and keys are checked before anything listens; the API's rules when it is
+  // applied below, where a refusal stops the server again: a bad seed never leaves a half-started one.
+  const seed = options.seed === undefined ? undefined : parseSeed(options.seed, { apiKey: options.apiKey });
 
   // The mock needs the port (its base URL), so it is made after listening: a request before then waits.
   let ready: (served: Served) => void = () => undefined;

@@ -1,16 +1,10 @@
 import type { ComponentCreateParams, ComponentUpdateParams } from '../../src/schemas/components.js';
-import { conflict, notFound } from './errors.js';
+import { assertNameFree, conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { ComponentRecord, Millis, MockState, OrgRecord, StatusPageRecord } from './state.js';
 
-/** Names are unique per organization, compared exactly (case and spaces count), like policy names. */
-const assertNameFree = (org: OrgRecord, name: string, except?: string) => {
-  for (const component of org.components.values()) {
-    if (component.name === name && component.id !== except) {
-      throw conflict('name_conflict', `A component named "${name}" already exists in this organization.`);
-    }
-  }
-};
+const assertComponentNameFree = (org: OrgRecord, name: string, except?: string) =>
+  assertNameFree(org.components.values(), name, { kind: 'component', scope: 'in this organization' }, except);
 
 export const getComponent = (org: OrgRecord, componentId: string): ComponentRecord => {
   const component = org.components.get(componentId);
@@ -21,7 +15,7 @@ export const getComponent = (org: OrgRecord, componentId: string): ComponentReco
 export const listComponents = (org: OrgRecord): ComponentRecord[] => [...org.components.values()];
 
 export const createComponent = (state: MockState, org: OrgRecord, input: ComponentCreateParams, now: Millis): ComponentRecord => {
-  assertNameFree(org, input.name);
+  assertComponentNameFree(org, input.name);
   const component: ComponentRecord = {
     id: newId(state.random, 'cmp'),
     orgId: org.id,
@@ -37,7 +31,7 @@ export const createComponent = (state: MockState, org: OrgRecord, input: Compone
 
 export const updateComponent = (org: OrgRecord, componentId: string, input: ComponentUpdateParams, now: Millis): ComponentRecord => {
   const component = getComponent(org, componentId);
-  if (input.name !== undefined) assertNameFree(org, input.name, component.id);
+  if (input.name !== undefined) assertComponentNameFree(org, input.name, component.id);
   if (input.name !== undefined) component.name = input.name;
   if (input.description !== undefined) component.description = input.description;
   if (input.groupLabel !== undefined) component.groupLabel = input.groupLabel;

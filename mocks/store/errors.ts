@@ -1,6 +1,7 @@
 /**
  * A refusal by the mock's business rules, with the API's status, type and code. Store functions
- * throw it; the route wrapper turns it into the one error body.
+ * throw it; the route wrapper turns it into the one error body. `field`, when the rule is about one
+ * field, lets the test helpers name it in their own path (`layers[1].name`); the API body never shows it.
  */
 export class MockApiError extends Error {
   constructor(
@@ -8,6 +9,7 @@ export class MockApiError extends Error {
     readonly type: string,
     readonly code: string,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -16,8 +18,25 @@ export class MockApiError extends Error {
 export const notFound = (what: string) =>
   new MockApiError(404, 'invalid_request_error', 'not_found', `No ${what} found with the given id.`);
 
-export const badRequest = (code: string, message: string) =>
-  new MockApiError(400, 'invalid_request_error', code, message);
+export const badRequest = (code: string, message: string, field?: string) =>
+  new MockApiError(400, 'invalid_request_error', code, message, field);
 
-export const conflict = (code: string, message: string) =>
-  new MockApiError(409, 'invalid_request_error', code, message);
+export const conflict = (code: string, message: string, field?: string) =>
+  new MockApiError(409, 'invalid_request_error', code, message, field);
+
+/**
+ * Names are unique among their kind in their scope (`in this organization`, `on this schedule`),
+ * compared exactly: case and spaces count.
+ */
+export const assertNameFree = (
+  records: Iterable<{ id: string; name: string }>,
+  name: string,
+  what: { kind: string; scope: string },
+  except?: string,
+) => {
+  for (const record of records) {
+    if (record.name === name && record.id !== except) {
+      throw conflict('name_conflict', `A ${what.kind} named "${name}" already exists ${what.scope}.`, 'name');
+    }
+  }
+};

@@ -1,17 +1,11 @@
 import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
 import { stopEscalation } from '../engine/escalation.js';
-import { conflict, notFound } from './errors.js';
+import { assertNameFree, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
-/** Names are unique per organization, compared exactly (case and spaces count). */
-const assertNameFree = (org: OrgRecord, name: string, except?: string) => {
-  for (const policy of org.policies.values()) {
-    if (policy.name === name && policy.id !== except) {
-      throw conflict('name_conflict', `A policy named "${name}" already exists in this organization.`);
-    }
-  }
-};
+const assertPolicyNameFree = (org: OrgRecord, name: string, except?: string) =>
+  assertNameFree(org.policies.values(), name, { kind: 'policy', scope: 'in this organization' }, except);
 
 export const getPolicy = (org: OrgRecord, policyId: string): PolicyRecord => {
   const policy = org.policies.get(policyId);
@@ -22,7 +16,7 @@ export const getPolicy = (org: OrgRecord, policyId: string): PolicyRecord => {
 export const listPolicies = (org: OrgRecord): PolicyRecord[] => [...org.policies.values()];
 
 export const createPolicy = (state: MockState, org: OrgRecord, actor: Actor, input: PolicyCreateParams, now: Millis): PolicyRecord => {
-  assertNameFree(org, input.name);
+  assertPolicyNameFree(org, input.name);
   const policy: PolicyRecord = {
     id: newId(state.random, 'pol'),
     orgId: org.id,
@@ -39,7 +33,7 @@ export const createPolicy = (state: MockState, org: OrgRecord, actor: Actor, inp
 
 export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpdateParams, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
-  if (input.name !== undefined) assertNameFree(org, input.name, policy.id);
+  if (input.name !== undefined) assertPolicyNameFree(org, input.name, policy.id);
   if (input.name !== undefined) policy.name = input.name;
   if (input.description !== undefined) policy.description = input.description;
   policy.updatedAt = now;

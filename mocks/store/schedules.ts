@@ -7,21 +7,15 @@ import type {
 } from '../../src/schemas/schedules.js';
 import { effectiveUntilProblem, MAX_LAYERS_PER_SCHEDULE, rotationLengthProblem } from '../../src/schemas/schedules.js';
 import { reorderExactly, touchFrom } from './ordered.js';
-import { badRequest, conflict, MockApiError, notFound } from './errors.js';
+import { assertNameFree, badRequest, conflict, MockApiError, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { onCallSchedule } from './oncall.js';
 import type { Actor, Millis, MockState, OrgRecord, ScheduleLayerRecord, ScheduleRecord } from './state.js';
 
 export type NewSchedule = { name?: string; description?: string | null; timezone?: string };
 
-/** Schedule names are unique per organization, compared exactly (case and spaces count). */
-export const assertScheduleNameFree = (org: OrgRecord, name: string, except?: string) => {
-  for (const schedule of org.schedules.values()) {
-    if (schedule.name === name && schedule.id !== except) {
-      throw conflict('name_conflict', `A schedule named "${name}" already exists in this organization.`);
-    }
-  }
-};
+const assertScheduleNameFree = (org: OrgRecord, name: string, except?: string) =>
+  assertNameFree(org.schedules.values(), name, { kind: 'schedule', scope: 'in this organization' }, except);
 
 /** The first `Schedule N` not taken, so a default name never collides with an existing one. */
 const freeScheduleName = (org: OrgRecord) => {
@@ -31,9 +25,8 @@ const freeScheduleName = (org: OrgRecord) => {
   return `Schedule ${n}`;
 };
 
-/** Adds a schedule without the API's checks: the test helper has validated the input already. */
-export const addSchedule = (state: MockState, org: OrgRecord, actor: Actor, input: NewSchedule, now: Millis): ScheduleRecord => {
-  const schedule: ScheduleRecord = {
+/** A schedule record, not yet in the org. */
+const newSchedule = (state: MockState, org: OrgRecord, actor: Actor, input: NewSchedule, now: Millis): ScheduleRecord => ({
     id: newId(state.random, 'sched'),
     orgId: org.id,
     name: input.name ?? freeScheduleName(org),
@@ -43,10 +36,7 @@ export const addSchedule = (state: MockState, org: OrgRecord, actor: Actor, inpu
     createdAt: now,
     updatedAt: now,
     layers: [],
-  };
-  org.schedules.set(schedule.id, schedule);
-  return schedule;
-};
+});
 
 export const getSchedule = (org: OrgRecord, scheduleId: string): ScheduleRecord => {
   const schedule = org.schedules.get(scheduleId);
@@ -58,7 +48,9 @@ export const listSchedules = (org: OrgRecord): ScheduleRecord[] => [...org.sched
 
 export const createSchedule = (state: MockState, org: OrgRecord, actor: Actor, input: ScheduleCreateParams, now: Millis) => {
   assertScheduleNameFree(org, input.name);
-  return addSchedule(state, org, actor, input, now);
+  const schedule = newSchedule(state, org, actor, input, now);
+  org.schedules.set(schedule.id, schedule);
+  return schedule;
 };
 
 export const updateSchedule = (org: OrgRecord, scheduleId: string, input: ScheduleUpdateParams, now: Millis): ScheduleRecord => {
@@ -98,22 +90,19 @@ const findLayer = (schedule: ScheduleRecord, layerId: string): ScheduleLayerReco
   return layer;
 };
 
-const assertLayerNameFree = (schedule: ScheduleRecord, name: string, except?: string) => {
-  if (schedule.layers.some((layer) => layer.name === name && layer.id !== except)) {
-    throw conflict('name_conflict', `A layer named "${name}" already exists on this schedule.`);
-  }
-};
+const assertLayerNameFree = (schedule: ScheduleRecord, name: string, except?: string) =>
+  assertNameFree(schedule.layers, name, { kind: 'layer', scope: 'on this schedule' }, except);
 
 /** Participants must be current members of the org. */
 export const assertParticipantsInOrg = (org: OrgRecord, participantIds: readonly string[]) => {
   const strangers = participantIds.filter((id) => !org.users.has(id));
   if (strangers.length > 0) {
-    throw badRequest('invalid_participant', `participantIds: not members of this organization: ${strangers.join(', ')}.`);
+    throw badRequest('invalid_participant', `participantIds: not members of this organization: ${strangers.join(', ')}.`, 'participantIds');
   }
 };
 
 const invalidField = (field: string, message: string) =>
-  new MockApiError(422, 'validation_error', 'validation_error', `${field}: ${message}`);
+  new MockApiError(422, 'validation_error', 'validation_error', `${field}: ${message}`, field);
 
 /** The cross-field rules on a whole layer: the same ones the schemas apply to a body. */
 const assertLayerRules = (layer: Pick<ScheduleLayerRecord, 'rotationType' | 'rotationLengthDays' | 'effectiveFrom' | 'effectiveUntil'>) => {
@@ -126,9 +115,8 @@ const assertLayerRules = (layer: Pick<ScheduleLayerRecord, 'rotationType' | 'rot
 
 const millis = (datetime: string) => Date.parse(datetime);
 
-/** Appends a layer: its position is the current layer count. */
-export const createScheduleLayer = (state: MockState, org: OrgRecord, scheduleId: string, input: ScheduleLayerCreateParams, now: Millis) => {
-  const schedule = getSchedule(org, scheduleId);
+/** A layer record for `schedule`, checked by every rule the API applies to a new layer; not yet added. */
+const newLayer = (state: MockState, org: OrgRecord, schedule: ScheduleRecord, input: ScheduleLayerCreateParams, now: Millis) => {
   if (schedule.layers.length >= MAX_LAYERS_PER_SCHEDULE) {
     throw badRequest('layer_limit_reached', `A schedule has at most ${MAX_LAYERS_PER_SCHEDULE} layers.`);
   }
@@ -136,7 +124,7 @@ export const createScheduleLayer = (state: MockState, org: OrgRecord, scheduleId
   assertParticipantsInOrg(org, input.participantIds);
   const layer: ScheduleLayerRecord = {
     id: newId(state.random, 'layer'),
-    scheduleId,
+    scheduleId: schedule.id,
     orgId: org.id,
     name: input.name,
     rotationType: input.rotationType,
@@ -149,8 +137,43 @@ export const createScheduleLayer = (state: MockState, org: OrgRecord, scheduleId
     updatedAt: now,
   };
   assertLayerRules(layer);
+  return layer;
+};
+
+/** Appends a layer: its position is the current layer count. */
+export const createScheduleLayer = (state: MockState, org: OrgRecord, scheduleId: string, input: ScheduleLayerCreateParams, now: Millis) => {
+  const schedule = getSchedule(org, scheduleId);
+  const layer = newLayer(state, org, schedule, input, now);
   schedule.layers.push(layer);
   return { schedule, layer };
+};
+
+/**
+ * A schedule with its layers in one go, for the test helpers (and, through them, the seed): checked by
+ * the rules the API applies to each call (name free, then each layer as `createScheduleLayer` would),
+ * and written only if every part passes. A refused layer's `field` says which: `layers[1].name`.
+ */
+export const addSchedule = (
+  state: MockState,
+  org: OrgRecord,
+  actor: Actor,
+  input: NewSchedule,
+  layers: readonly ScheduleLayerCreateParams[],
+  now: Millis,
+): ScheduleRecord => {
+  if (input.name !== undefined) assertScheduleNameFree(org, input.name);
+  const schedule = newSchedule(state, org, actor, input, now);
+  layers.forEach((layer, index) => {
+    try {
+      schedule.layers.push(newLayer(state, org, schedule, layer, now));
+    } catch (error) {
+      if (!(error instanceof MockApiError)) throw error;
+      const field = [`layers[${index}]`, error.field].filter(Boolean).join('.');
+      throw new MockApiError(error.status, error.type, error.code, error.message, field);
+    }
+  });
+  org.schedules.set(schedule.id, schedule);
+  return schedule;
 };
 
 /** Only the fields sent change; the cross-field rules are checked on the result before anything is written. */

@@ -27,10 +27,15 @@ export const getMember = (org: OrgRecord, userId: string): UserRecord => {
   return user;
 };
 
-export const inviteMember = (state: MockState, org: OrgRecord, input: MemberInviteParams, now: Millis): InvitationRecord => {
-  if (listMembers(org).some((user) => sameEmail(user.email, input.emailAddress))) {
-    throw conflict('already_member', `${input.emailAddress} is already a member of this organization.`);
+/** One member per email address in an org: an invitation, a test helper's user and a seeded user alike. */
+export const assertNotMember = (org: OrgRecord, email: string) => {
+  if (listMembers(org).some((user) => sameEmail(user.email, email))) {
+    throw conflict('already_member', `${email} is already a member of this organization.`);
   }
+};
+
+export const inviteMember = (state: MockState, org: OrgRecord, input: MemberInviteParams, now: Millis): InvitationRecord => {
+  assertNotMember(org, input.emailAddress);
   if (listInvitations(org).some((invitation) => sameEmail(invitation.emailAddress, input.emailAddress))) {
     throw conflict('invitation_exists', `${input.emailAddress} already has a pending invitation; revoke it to invite again.`);
   }

@@ -33,12 +33,14 @@ export type LayerSyncResult = { layers: Layer[]; plan: SyncStep[] };
 export type LayerSyncPreview = { layers: PlannedLayer[]; plan: SyncStep[] };
 
 type SyncItem = z.output<typeof LayerSyncParams>[number];
+/** The desired list once `parseDesiredLayers` has checked it: what planning works on, never parsed again. */
+export type DesiredLayers = readonly SyncItem[];
 
 // Wrapped in an object so that paths read `desired[2].ackTimeoutMinutes`.
 const SyncInput = z.object({ desired: LayerSyncParams });
 
 /** Validates the desired list: the create rules per item, at most 50 items, no id twice. */
-export const parseDesiredLayers = (desired: LayerSyncParams): SyncItem[] => parseOrThrow(SyncInput, { desired }).desired;
+export const parseDesiredLayers = (desired: LayerSyncParams): DesiredLayers => parseOrThrow(SyncInput, { desired }).desired;
 
 /** Identity of a target for matching: `userIds` compared as a set. */
 const matchKey = (target: LayerTarget): string =>
@@ -82,9 +84,11 @@ const changesOf = (layer: Layer, item: SyncItem): LayerSyncChanges => ({
   ...(sameTarget(layer.target, item.target) ? {} : { target: item.target }),
 });
 
-/** The plan and the layers it leads to. Throws `ScalingValidationError` for a bad list; makes no call. */
-export const buildLayerSync = (current: readonly Layer[], desired: LayerSyncParams): LayerSyncPreview => {
-  const items = parseDesiredLayers(desired);
+/**
+ * The plan and the layers it leads to, for a list already checked by `parseDesiredLayers`. Throws
+ * `ScalingValidationError` for an id that is not a layer of `current`; makes no call.
+ */
+export const buildLayerSync = (current: readonly Layer[], items: DesiredLayers): LayerSyncPreview => {
   const ordered = [...current].sort((a, b) => a.position - b.position);
   const matches = matchLayers(ordered, items);
   const kept = new Set(matches.flatMap((layer) => (layer ? [layer.id] : [])));
@@ -121,9 +125,9 @@ export const buildLayerSync = (current: readonly Layer[], desired: LayerSyncPara
   return { layers, plan: [...deletes, ...updates, ...creates, ...reorder] };
 };
 
-/** The steps that make `current` (a policy's layers) match `desired`. Pure: no call, no clock. */
+/** The steps that make `current` (a policy's layers) match `desired`, which it checks. Pure: no call, no clock. */
 export const planLayerSync = (current: readonly Layer[], desired: LayerSyncParams): SyncStep[] =>
-  buildLayerSync(current, desired).plan;
+  buildLayerSync(current, parseDesiredLayers(desired)).plan;
 
 /** The writes a sync makes, bound to one policy and one set of request options. */
 export type LayerWriter = {

@@ -50,9 +50,9 @@ export class PolicyLayers {
   sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions): Promise<LayerSyncResult | LayerSyncPreview>;
   async sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions = {}): Promise<LayerSyncResult | LayerSyncPreview> {
     const { dryRun = false, ...requestOptions } = options;
-    parseDesiredLayers(desired); // refused before the read, not only before the writes
+    const items = parseDesiredLayers(desired); // refused before the read, not only before the writes
     const current = await this.list(policyId, requestOptions);
-    const preview = buildLayerSync(current, desired);
+    const preview = buildLayerSync(current, items);
     if (dryRun) return preview;
     return executeLayerSync(policyId, current, preview.plan, {
       delete: (layerId) => this.delete(policyId, layerId, requestOptions),

@@ -64,15 +64,17 @@ const HandoffTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'mus
 const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 datetime with an offset, e.g. 2026-04-07T09:00:00Z' });
 const ParticipantIds = uniqueIds('participant ids', 1, MAX_PARTICIPANTS_PER_LAYER);
 
+/** The length a `daily` or `weekly` rotation must have; a `custom` one has none fixed and must say. */
+export const FIXED_ROTATION_LENGTH_DAYS: Readonly<Partial<Record<RotationType, number>>> = { daily: 1, weekly: 7 };
+
 /**
- * The rule that ties `rotationLengthDays` to `rotationType`: `daily` is 1 day, `weekly` 7, `custom`
- * anything in range. `undefined` when the pair is fine, else the message for `rotationLengthDays`.
+ * The rule that ties `rotationLengthDays` to `rotationType` (see `FIXED_ROTATION_LENGTH_DAYS`).
+ * `undefined` when the pair is fine, else the message for `rotationLengthDays`.
  * Shared with the mock, which applies it to the merged result of a `PATCH`.
  */
 export const rotationLengthProblem = (rotationType: RotationType, rotationLengthDays: number): string | undefined => {
-  if (rotationType === 'daily' && rotationLengthDays !== 1) return 'must be 1 for a daily rotation';
-  if (rotationType === 'weekly' && rotationLengthDays !== 7) return 'must be 7 for a weekly rotation';
-  return undefined;
+  const fixed = FIXED_ROTATION_LENGTH_DAYS[rotationType];
+  return fixed === undefined || rotationLengthDays === fixed ? undefined : `must be ${fixed} for a ${rotationType} rotation`;
 };
 
 /** `effectiveUntil` must be strictly after `effectiveFrom`; `undefined` when it is (or is `null`). */

@@ -13,7 +13,8 @@ export type MemberPathParams = Known<z.infer<typeof MemberPathParams>>;
 export const InvitationPathParams = z.strictObject({ invitationId: PathId });
 export type InvitationPathParams = Known<z.infer<typeof InvitationPathParams>>;
 
-const EmailAddress = z
+/** An email address, as invitations (hence members) have it. */
+export const EmailAddress = z
   .email({ error: 'must be a valid email address' })
   .check(z.maxLength(320, 'must be at most 320 characters'));
 

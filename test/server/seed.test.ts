@@ -4,13 +4,15 @@ import { createScalingMock, parseSeed, SeedError, startMockServer, type SeedInpu
 import { ErrorBody } from '../../src/schemas/index.js';
 import { Scaling } from '../../src/index.js';
 
-const now = Date.parse('2026-04-07T10:00:00Z');
+const describeSeedError = (error: unknown): string[] => {
+  if (error instanceof SeedError) return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  throw error;
+};
 const problems = (input: unknown, apiKey?: string): string[] => {
   try {
-    parseSeed(input, { now, apiKey });
+    parseSeed(input, { apiKey });
   } catch (error) {
-    if (error instanceof SeedError) return error.issues.map((issue) => `${issue.path}: ${issue.message}`);
-    throw error;
+    return describeSeedError(error);
   }
   return [];
 };
@@ -26,31 +28,45 @@ test.each([
   ['a name on the default org', org({ default: true, name: 'Acme' }), 'orgs[0].name: the default org keeps its name; remove name (or default)'],
   ['the same key twice', { orgs: [{ apiKey: 'k1' }, { users: [{ apiKey: 'k1' }] }] }, 'orgs[1].users[0].apiKey: is already the key of orgs[0].apiKey'],
   ['the same user ref twice', org({ adminRef: 'al', users: [{ ref: 'al' }] }), 'orgs[0].users[0].ref: "al" is already the user ref at orgs[0].adminRef'],
-  ['the same email, other case', org({ users: [{ email: 'a@x.test' }, { email: 'A@X.test' }] }), 'orgs[0].users[1].email: is already the email of orgs[0].users[0]'],
+  ['an email longer than the API takes', org({ users: [{ email: `${'a'.repeat(320)}@x.test` }] }), 'orgs[0].users[0].email: must be at most 320 characters'],
   ['an unknown participant', org({ schedules: [{ layers: [{ participants: ['ghost'] }] }] }), 'orgs[0].schedules[0].layers[0].participants[0]: no user with ref "ghost" in this seed'],
   [
     'a participant of another org',
     { orgs: [{ users: [{ ref: 'al' }] }, { schedules: [{ layers: [{ participants: ['al'] }] }] }] },
     'orgs[1].schedules[0].layers[0].participants[0]: "al" is a user of orgs[0], not of orgs[1]',
   ],
+  ['an abbreviated time zone', org({ schedules: [{ timezone: 'EST' }] }), 'orgs[0].schedules[0].timezone: must be an IANA time zone name'],
+  ['a policy without a name', org({ policies: [{}] }), 'orgs[0].policies[0].name:'],
+  ['a timeout of 0', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 0, target: { users: ['x'] } }] }] }), 'orgs[0].policies[0].layers[0].ackTimeoutMinutes: must be an integer from 1 to 10080'],
+  ['a target with both kinds', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 5, target: { schedule: 's', users: ['u'] } }] }] }), 'orgs[0].policies[0].layers[0].target: must have exactly one of schedule, users'],
+  ['a target naming no schedule', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 5, target: { schedule: 'nope' } }] }] }), 'orgs[0].policies[0].layers[0].target.schedule: no schedule with ref "nope" in this seed'],
+  ['no orgs list', {}, 'orgs: expected array'],
+  ['not an object', 'orgs', 'seed: expected object'],
+])('a seed with %s is refused, naming the field', (_what, input, message) => {
+  expect(problems(input).join('\n')).toContain(message);
+});
+
+// The API's own rules are applied as the seed is: the helpers and the API refuse, and the error names the seed's field.
+test.each([
+  ['the same email, other case', org({ users: [{ email: 'a@x.test' }, { email: 'A@X.test' }] }), 'orgs[0].users[1].email: A@X.test is already a member of this organization.'],
   ['a weekly layer of 3 days', org({ users: [{ ref: 'a' }], schedules: [{ layers: [{ rotationLengthDays: 3, participants: ['a'] }] }] }), 'orgs[0].schedules[0].layers[0].rotationLengthDays: must be 7 for a weekly rotation'],
   ['a custom layer without a length', org({ users: [{ ref: 'a' }], schedules: [{ layers: [{ rotationType: 'custom', participants: ['a'] }] }] }), 'orgs[0].schedules[0].layers[0].rotationLengthDays: is required for a custom rotation'],
   [
     'an end before the default start',
     org({ users: [{ ref: 'a' }], schedules: [{ layers: [{ effectiveUntil: '2026-04-01T00:00:00Z', participants: ['a'] }] }] }),
-    "orgs[0].schedules[0].layers[0].effectiveUntil: must be after effectiveFrom (default: the clock's start)",
+    "orgs[0].schedules[0].layers[0].effectiveUntil: must be after effectiveFrom (default: the mock clock's now)",
   ],
-  ['an abbreviated time zone', org({ schedules: [{ timezone: 'EST' }] }), 'orgs[0].schedules[0].timezone: must be an IANA time zone name'],
-  ['two schedules with one name', org({ schedules: [{ name: 'S' }, { name: 'S' }] }), 'orgs[0].schedules[1].name: is already the name of orgs[0].schedules[0]'],
-  ['a policy without a name', org({ policies: [{}] }), 'orgs[0].policies[0].name:'],
-  ['a timeout of 0', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 0, target: { users: ['x'] } }] }] }), 'orgs[0].policies[0].layers[0].ackTimeoutMinutes: must be an integer from 1 to 10080'],
-  ['a target with both kinds', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 5, target: { schedule: 's', users: ['u'] } }] }] }), 'orgs[0].policies[0].layers[0].target: must have exactly one of schedule, users'],
-  ['a target naming no schedule', org({ policies: [{ name: 'P', layers: [{ ackTimeoutMinutes: 5, target: { schedule: 'nope' } }] }] }), 'orgs[0].policies[0].layers[0].target.schedule: no schedule with ref "nope" in this seed'],
-  ['two policies with one name', org({ policies: [{ name: 'P' }, { name: 'P' }] }), 'orgs[0].policies[1].name: is already the name of orgs[0].policies[0]'],
-  ['no orgs list', {}, 'orgs: expected array'],
-  ['not an object', 'orgs', 'seed: expected object'],
-])('a seed with %s is refused, naming the field', (_what, input, message) => {
-  expect(problems(input).join('\n')).toContain(message);
+  [
+    'two layers with one name, one of them by default',
+    org({ users: [{ ref: 'a' }], schedules: [{ layers: [{ name: 'Layer 2', participants: ['a'] }, { participants: ['a'] }] }] }),
+    'orgs[0].schedules[0].layers[1].name: A layer named "Layer 2" already exists on this schedule.',
+  ],
+  ['two schedules with one name', org({ schedules: [{ name: 'S' }, { name: 'S' }] }), 'orgs[0].schedules[1].name: A schedule named "S" already exists in this organization.'],
+  ['two policies with one name', org({ policies: [{ name: 'P' }, { name: 'P' }] }), 'orgs[0].policies[1]: 409 name_conflict: A policy named "P" already exists in this organization.'],
+])('a seed with %s is refused as it is applied, naming the field', async (_what, input, message) => {
+  expect(problems(input)).toEqual([]);
+  const error = await startMockServer({ now: '2026-04-07T10:00:00Z', seed: input }).catch((caught: unknown) => caught);
+  expect(describeSeedError(error).join('\n')).toContain(message);
 });
 
 test('the default key is set in one place: the seed and --api-key must agree', () => {
