@@ -11,6 +11,8 @@ export default defineConfig([
       schemas: 'src/schemas/index.ts',
       mocks: 'mocks/index.ts',
       vitest: 'mocks/vitest.ts',
+      // Node only (node:http): apart from `mocks`, which must bundle for the browser.
+      'mocks-server': 'mocks/server/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
