@@ -123,12 +123,25 @@ export const check = async (mock: ScalingMock): Promise<Layer[]> => {
 };
 export const mock = createScalingMock();
 `);
+  // The matchers' types, in an ES module (vitest's types are ESM): importing the entry adds them to \`expect\`.
+  writeFileSync(join(dir, 'matchers.mts'), `
+import { createScalingMock } from '@scaling-cloud/sdk/mocks';
+import '@scaling-cloud/sdk/mocks/vitest';
+import { expect } from 'vitest';
+export const matchers = (mock = createScalingMock()) => {
+  expect(mock).toHavePaged(mock.userId, { incidentId: 'inc_1', position: 2, at: '2026-04-07T10:05:00Z' });
+  expect(mock).not.toHavePaged(mock.userId);
+  expect(mock).not.toHaveExhausted('inc_1');
+  // @ts-expect-error \`position\` is a number
+  expect(mock).toHavePaged(mock.userId, { position: 'first' });
+};
+`);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', skipLibCheck: false, noEmit: true, types: [] },
-    files: ['types.ts'],
+    files: ['types.ts', 'matchers.mts'],
   }));
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]);
-  process.stdout.write('consumer types.ts (tsc, skipLibCheck: false): ok\n');
+  process.stdout.write('consumer types.ts, matchers.mts (tsc, skipLibCheck: false): ok\n');
   const vitest = run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot']);
   if (!/1 passed/.test(vitest)) throw new Error(`the consumer's vitest file did not pass:\n${vitest}`);
   process.stdout.write('consumer escalation.test.mjs (vitest): 1 passed\n');
