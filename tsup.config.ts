@@ -10,10 +10,22 @@ export default defineConfig([
       index: 'src/index.ts',
       schemas: 'src/schemas/index.ts',
       mocks: 'mocks/index.ts',
-      vitest: 'mocks/vitest.ts',
+      // Node only (node:http): apart from `mocks`, which must bundle for the browser.
+      'mocks-server': 'mocks/server/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
+    sourcemap: true,
+    target: 'node22',
+    external,
+  },
+  {
+    // `@scaling-cloud/sdk/mocks/vitest` exports nothing: importing it registers the matchers. Its
+    // declarations must still be a module, or their `declare module 'vitest'` would replace vitest's
+    // types instead of adding to them; the bundled .d.ts drops an empty `export {}`, so it is put back.
+    entry: { vitest: 'mocks/vitest.ts' },
+    format: ['esm', 'cjs'],
+    dts: { footer: 'export {};' },
     sourcemap: true,
     target: 'node22',
     external,

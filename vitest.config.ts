@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@scaling-cloud\/sdk\/schemas$/, replacement: here('./src/schemas/index.ts') },
       { find: /^@scaling-cloud\/sdk\/mocks\/vitest$/, replacement: here('./mocks/vitest.ts') },
+      { find: /^@scaling-cloud\/sdk\/mocks\/server$/, replacement: here('./mocks/server/index.ts') },
       { find: /^@scaling-cloud\/sdk\/mocks$/, replacement: here('./mocks/index.ts') },
       { find: /^@scaling-cloud\/sdk$/, replacement: here('./src/index.ts') },
     ],

@@ -9,20 +9,23 @@
  *
  * A failure prints the incident's timeline (every page: time, position, user, reason), so the test
  * output says who was paged instead.
+ *
+ * The entry exports nothing: importing it registers the matchers and their types (on vitest's
+ * `Assertion`). The helpers below are its own.
  */
 import { expect, type MatcherState, type SyncMatcherResult } from 'vitest';
 import type { Escalation } from '../src/schemas/incidents.js';
 import type { MockPage, ScalingMock } from './types.js';
 
 /** What `toHavePaged` narrows to. `at` is matched to the millisecond. */
-export type PagedOptions = {
+type PagedOptions = {
   incidentId?: string;
   /** The page's instant: a `Date`, an ISO 8601 string or epoch milliseconds. */
   at?: Date | string | number;
   position?: number;
 };
 
-export interface ScalingMatchers<R = unknown> {
+interface ScalingMatchers<R = unknown> {
   /** The mock paged `userId` (for `incidentId`, by the layer at `position`, at `at`: each only if given). */
   toHavePaged(userId: string, options?: PagedOptions): R;
   /** The incident's escalation is `exhausted`: every layer timed out and nobody more will be paged. */
@@ -56,7 +59,7 @@ const pageLine = (page: MockPage, withIncident: boolean) =>
   [page.at, ...(withIncident ? [page.incidentId] : []), `position ${page.position ?? '-'}`, page.userId, page.reason].join('  ');
 
 /** The pages of one incident, or of every incident, as the failure message shows them. */
-export const formatTimeline = (mock: Pick<ScalingMock, 'pages'>, incidentId?: string): string => {
+const formatTimeline = (mock: Pick<ScalingMock, 'pages'>, incidentId?: string): string => {
   const pages = mock.pages(incidentId === undefined ? {} : { incidentId });
   const title = incidentId === undefined ? 'Pages of all incidents' : `Pages of incident ${incidentId}`;
   if (pages.length === 0) return `${title}: none`;
@@ -64,7 +67,7 @@ export const formatTimeline = (mock: Pick<ScalingMock, 'pages'>, incidentId?: st
 };
 
 /** The escalation as one line: state, then what explains it. */
-export const formatEscalation = (incidentId: string, escalation: Escalation | null): string => {
+const formatEscalation = (incidentId: string, escalation: Escalation | null): string => {
   if (escalation === null) return `Escalation of incident ${incidentId}: none (no escalation policy)`;
   const parts = [
     `state ${escalation.state}`,
@@ -119,3 +122,7 @@ function toHaveExhausted(this: MatcherState, received: unknown, incidentId: stri
 }
 
 expect.extend({ toHavePaged, toHaveExhausted });
+
+// Nothing to import by name. This keeps the file a module, so that `declare module 'vitest'` above adds
+// to vitest's types instead of replacing them (tsup.config.ts does the same for the built .d.ts).
+export {};

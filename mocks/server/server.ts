@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { safeParse } from '../../src/core/issues.js';
 import { toMillis, type Instant } from '../engine/clock.js';
@@ -163,9 +163,6 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   let gate: Promise<unknown> = Promise.resolve();
   let origin = '';
 
-  // Not a literal: bundlers (esbuild for the browser) would try to resolve `node:http` and fail to bundle the mocks entry.
-  const nodeHttp: string = 'node:http';
-  const { createServer } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ nodeHttp)) as typeof import('node:http');
   const server: Server = createServer();
   const onRequest = (request: IncomingMessage, out: ServerResponse) => {
     if (request.method === 'OPTIONS') return preflight(request, out);

@@ -45,10 +45,10 @@ const nodeImports = (metafile: Metafile) =>
   );
 
 describe('the mocks entry, bundled for the browser', () => {
-  // The standalone server (exported by the same entry) needs `node:http`. It loads it lazily through a
-  // specifier that bundlers do not resolve, so the browser bundle holds no `node:` module at all: no
-  // static import (the entry would not load in a browser), and no chunk for `node:http` either (esbuild
-  // for the browser cannot resolve it: a literal `import('node:http')` failed the whole build).
+  // The standalone server, which needs `node:http`, has its own entry (`@scaling-cloud/sdk/mocks/server`):
+  // nothing this entry imports reaches a `node:` module, so the browser bundle holds none at all: no
+  // static import (the entry would not load in a browser), and no chunk for one either (esbuild for the
+  // browser cannot resolve `node:http`: it would fail the whole build).
   test('builds with esbuild (platform browser, no externals) and its entry chunk imports no node: module', async () => {
     const result = await build({
       entryPoints: { mocks: here('../../mocks/index.ts') },

@@ -4,6 +4,8 @@
 //
 //   <runtime> program.mjs fetch    the client talks to the mock through `mock.fetch` (nothing intercepted)
 //   <runtime> program.mjs server   the client uses the global `fetch`, intercepted by msw's `setupServer`
+//   <runtime> program.mjs standalone   the client calls the standalone server (`@scaling-cloud/sdk/mocks/server`)
+//                                      over real HTTP on a loopback port
 //
 // Either way: a policy with two layers, reordered, an incident under it, the virtual clock advanced,
 // and the pages checked to the millisecond. The last line printed is one JSON object for run.mjs.
@@ -61,6 +63,17 @@ const scenario = async (mock, scaling) => {
 };
 
 const modes = {
+  // The Node-only entry, over real HTTP (Bun and Deno implement node:http): the server's mock is the
+  // state the HTTP API serves, so the scenario drives its clock and reads its pages directly.
+  standalone: async () => {
+    const { startMockServer } = await import('@scaling-cloud/sdk/mocks/server');
+    const server = await startMockServer({ port: 0, now: '2026-04-07T10:00:00Z' });
+    try {
+      await scenario(server.mock, new Scaling({ apiKey: server.apiKey, baseUrl: server.url, maxRetries: 0 }));
+    } finally {
+      await server.close();
+    }
+  },
   // No interception at all: works wherever `Request` and `Response` do. Both sides on their default
   // base URL (the real API's), which mock.fetch answers without touching the network.
   fetch: async () => {

@@ -1,6 +1,7 @@
 // `npm run test:compat`: the packed package where users run it. Packs the tarball, installs it into one
 // fresh project per msw version, and runs test/compat/program.mjs, unchanged, on Node 22, Node 24, Bun
-// and Deno, each twice: through `mock.fetch` (no interception) and through msw's `setupServer`. Then a
+// and Deno, three times: through `mock.fetch` (no interception), through msw's `setupServer`, and over
+// real HTTP to the standalone server (`startMockServer` from `@scaling-cloud/sdk/mocks/server`). Then a
 // TypeScript consumer type-checks against each msw version. Prints a table; exits non-zero if any cell
 // that is expected to pass does not.
 //
@@ -273,6 +274,7 @@ try {
           const installed = runtimes[r];
           const fetchCell = await runCell(runtime, installed, consumer, 'fetch');
           let serverCell = await runCell(runtime, installed, consumer, 'server');
+          const standaloneCell = await runCell(runtime, installed, consumer, 'standalone');
           const unsupported = consumer.error ? undefined : interceptionUnsupported(runtime, consumer.major);
           // Not intercepted means the client's request went past msw and failed to connect (the mock's
           // host is a reserved .test name); any other failure is a failure.
@@ -281,7 +283,7 @@ try {
           } else if (unsupported && /^ScalingConnectionError\b/.test(serverCell.error ?? '')) {
             serverCell = { ok: true, unsupported: true, text: 'not supported', detail: '', note: unsupported, ms: serverCell.ms };
           }
-          return { runtime, installed, consumer, cells: [fetchCell, serverCell] };
+          return { runtime, installed, consumer, cells: [fetchCell, serverCell, standaloneCell] };
         }),
       ),
       Math.max(1, Math.min(2, cpus().length)),
@@ -299,12 +301,14 @@ try {
             "import { setupServer } from 'msw/node';",
             "import { Scaling, type Layer } from '@scaling-cloud/sdk';",
             "import { createScalingMock, type ScalingMock } from '@scaling-cloud/sdk/mocks';",
+            "import { startMockServer, type MockServer } from '@scaling-cloud/sdk/mocks/server';",
             'const mock: ScalingMock = createScalingMock();',
             'const server = setupServer(...mock.handlers);',
             'server.resetHandlers(...mock.handlers);',
             'const scaling = new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl, fetch: mock.fetch });',
             'export const layers: Promise<Layer[]> = scaling.policies.layers.list("pol_1");',
             'export { server };',
+            "export const standalone: Promise<MockServer> = startMockServer({ port: 0, now: '2026-04-07T10:00:00Z' });",
             '',
           ].join('\n'),
         );
@@ -323,19 +327,19 @@ try {
   // --- 4. the table ------------------------------------------------------------------------------
 
   const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  const table = [['runtime', 'version', 'msw', 'mock.fetch', 'setupServer', 'time']];
+  const MODES = ['mock.fetch', 'setupServer', 'standalone server'];
+  const table = [['runtime', 'version', 'msw', ...MODES, 'time']];
   for (const row of rows) {
     table.push([
       row.runtime.label,
       row.installed.version ?? '(not installed)',
       row.consumer.version ?? `${row.consumer.spec} (not installed)`,
-      row.cells[0].text,
-      row.cells[1].text,
-      seconds(row.cells[0].ms + row.cells[1].ms),
+      ...row.cells.map((cell) => cell.text),
+      seconds(row.cells.reduce((ms, cell) => ms + cell.ms, 0)),
     ]);
   }
   for (const { consumer, cell } of typeRows) {
-    table.push(['TypeScript (tsc)', tscVersion, consumer.version ?? consumer.spec, 'types: ' + cell.text, '', seconds(cell.ms)]);
+    table.push(['TypeScript (tsc)', tscVersion, consumer.version ?? consumer.spec, 'types: ' + cell.text, '', '', seconds(cell.ms)]);
   }
   const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
   const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
@@ -345,7 +349,7 @@ try {
   for (const cells of table.slice(1)) console.log(line(cells));
 
   const cells = [
-    ...rows.flatMap((row) => row.cells.map((cell, index) => ({ cell, name: `${row.runtime.label} ${row.installed.version ?? ''} msw ${row.consumer.version ?? row.consumer.spec} ${index === 0 ? 'mock.fetch' : 'setupServer'}` }))),
+    ...rows.flatMap((row) => row.cells.map((cell, index) => ({ cell, name: `${row.runtime.label} ${row.installed.version ?? ''} msw ${row.consumer.version ?? row.consumer.spec} ${MODES[index]}` }))),
     ...typeRows.map(({ consumer, cell }) => ({ cell, name: `TypeScript msw ${consumer.version ?? consumer.spec}` })),
   ];
   const expected = cells.filter(({ cell }) => cell.unsupported);

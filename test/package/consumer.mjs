@@ -45,7 +45,33 @@ const { Scaling, ScalingNotFoundError } = require('@scaling-cloud/sdk');
 const { LayerCreateParams } = require('@scaling-cloud/sdk/schemas');
 const { createScalingMock } = require('@scaling-cloud/sdk/mocks');
 const { setupServer } = require('msw/node');`));
-  for (const file of ['esm.mjs', 'cjs.cjs']) {
+  // The standalone server, from its own Node-only entry: a seeded server over real HTTP, called by the client.
+  const serverSnippet = (load) => `
+${load}
+const main = async () => {
+  const seed = { orgs: [{ default: true, apiKey: 'scl_mock_consumer', users: [{ ref: 'ana' }] }] };
+  const server = await startMockServer({ port: 0, now: '2026-04-07T10:00:00Z', seed });
+  try {
+    if (server.apiKey !== 'scl_mock_consumer') throw new Error('the seed did not set the key: ' + server.apiKey);
+    const scaling = new Scaling({ apiKey: server.apiKey, baseUrl: server.url, maxRetries: 0 });
+    const policy = await scaling.policies.create({ name: 'Over HTTP' });
+    if ((await scaling.policies.get(policy.id)).name !== 'Over HTTP') throw new Error('policy not served');
+    const bad = (() => { try { parseSeed({ orgs: [{ users: [{ email: 'nope' }] }] }, { now: 0 }); } catch (e) { return e; } })();
+    if (!(bad instanceof SeedError) || !/orgs\\[0\\]\\.users\\[0\\]\\.email/.test(bad.message)) throw new Error('expected a SeedError naming the field, got ' + bad);
+    console.log('ok', server.url.replace(/:\\d+/, ':<port>'));
+  } finally {
+    await server.close();
+  }
+};
+main().catch((error) => { console.error(error); process.exit(1); });
+`;
+  writeFileSync(join(dir, 'server.mjs'), serverSnippet(`
+import { Scaling } from '@scaling-cloud/sdk';
+import { SeedError, parseSeed, startMockServer } from '@scaling-cloud/sdk/mocks/server';`));
+  writeFileSync(join(dir, 'server.cjs'), serverSnippet(`
+const { Scaling } = require('@scaling-cloud/sdk');
+const { SeedError, parseSeed, startMockServer } = require('@scaling-cloud/sdk/mocks/server');`));
+  for (const file of ['esm.mjs', 'cjs.cjs', 'server.mjs', 'server.cjs']) {
     process.stdout.write(`consumer ${file}: ${run(process.execPath, [file])}`);
   }
   // A consumer's own test suite, on their vitest, with the escalation engine under the virtual clock.
@@ -79,7 +105,14 @@ test('layer 2 is paged five minutes after layer 1', async () => {
 import { Scaling, type Layer, type ScalingNotFoundError } from '@scaling-cloud/sdk';
 import { LayerCreateParams } from '@scaling-cloud/sdk/schemas';
 import { createScalingMock, type ScalingMock } from '@scaling-cloud/sdk/mocks';
+import { startMockServer, type MockServer, type MockServerOptions, type SeedInput, type SeedSummary } from '@scaling-cloud/sdk/mocks/server';
 import '@scaling-cloud/sdk/mocks/vitest';
+export const serve = async (seed: SeedInput): Promise<SeedSummary | null> => {
+  const options: MockServerOptions = { port: 0, seed };
+  const server: MockServer = await startMockServer(options);
+  await server.close();
+  return server.seed;
+};
 export const check = async (mock: ScalingMock): Promise<Layer[]> => {
   const scaling = new Scaling({ apiKey: mock.apiKey, fetch: mock.fetch });
   const params = LayerCreateParams.parse({ position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: ['u'] } });
@@ -90,12 +123,25 @@ export const check = async (mock: ScalingMock): Promise<Layer[]> => {
 };
 export const mock = createScalingMock();
 `);
+  // The matchers' types, in an ES module (vitest's types are ESM): importing the entry adds them to \`expect\`.
+  writeFileSync(join(dir, 'matchers.mts'), `
+import { createScalingMock } from '@scaling-cloud/sdk/mocks';
+import '@scaling-cloud/sdk/mocks/vitest';
+import { expect } from 'vitest';
+export const matchers = (mock = createScalingMock()) => {
+  expect(mock).toHavePaged(mock.userId, { incidentId: 'inc_1', position: 2, at: '2026-04-07T10:05:00Z' });
+  expect(mock).not.toHavePaged(mock.userId);
+  expect(mock).not.toHaveExhausted('inc_1');
+  // @ts-expect-error \`position\` is a number
+  expect(mock).toHavePaged(mock.userId, { position: 'first' });
+};
+`);
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2023', skipLibCheck: false, noEmit: true, types: [] },
-    files: ['types.ts'],
+    files: ['types.ts', 'matchers.mts'],
   }));
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', dir]);
-  process.stdout.write('consumer types.ts (tsc, skipLibCheck: false): ok\n');
+  process.stdout.write('consumer types.ts, matchers.mts (tsc, skipLibCheck: false): ok\n');
   const vitest = run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot']);
   if (!/1 passed/.test(vitest)) throw new Error(`the consumer's vitest file did not pass:\n${vitest}`);
   process.stdout.write('consumer escalation.test.mjs (vitest): 1 passed\n');

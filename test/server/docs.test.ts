@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import * as z from 'zod/mini';
-import type { MockServer, SeedInput, SeedSummary } from '../../mocks/index.js';
+import type { MockServer, SeedInput, SeedSummary } from '@scaling-cloud/sdk/mocks/server';
 import { DeleteResponse, IncidentResponse, LayerListResponse, LayerResponse, PolicyResponse } from '../../src/schemas/index.js';
 import { curlExamples, requestLine, type DocExample } from './curl-docs.js';
 import { control, curl, useMockServer } from './support.js';

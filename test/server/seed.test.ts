@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { createScalingMock, parseSeed, SeedError, startMockServer, type SeedInput } from '../../mocks/index.js';
+import { createScalingMock } from '../../mocks/index.js';
+import { parseSeed, SeedError, startMockServer, type SeedInput } from '@scaling-cloud/sdk/mocks/server';
 import { ErrorBody } from '../../src/schemas/index.js';
 import { Scaling } from '../../src/index.js';
 

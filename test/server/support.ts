@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
-import { startMockServer, type MockServer, type MockServerOptions } from '../../mocks/index.js';
+import { startMockServer, type MockServer, type MockServerOptions } from '@scaling-cloud/sdk/mocks/server';
 
 /** One standalone server per test file, on a free port. */
 export const useMockServer = (options: MockServerOptions = { now: '2026-04-07T10:00:00.000Z' }) => {
