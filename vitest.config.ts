@@ -68,6 +68,20 @@ export default defineConfig({
         extends: true,
         test: { name: 'slow', include: slow, testTimeout: 60_000 },
       },
+      {
+        // The type tests (`*.test-d.ts`): vitest runs tsc and maps its errors to the tests.
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './test/tsconfig.types.json',
+          },
+        },
+      },
     ],
   },
 });
