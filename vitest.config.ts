@@ -55,8 +55,9 @@ export default defineConfig({
           // Child processes and Chromium start slowly on a busy 2-core machine; tests that need
           // a tighter bound set their own.
           testTimeout: 30_000,
-          // After the other projects, not beside them: the CPU-bound fuzzing would otherwise delay
-          // the timers and sockets whose timing these tests check (the fault matrix).
+          // A group of its own, so no other project's files run beside it where vitest runs several
+          // files at once: they would delay the timers and sockets whose timing the fault matrix
+          // checks. (On 2 cores vitest runs one file at a time: unit, then this, then fuzz and slow.)
           sequence: { groupOrder: 1 },
         },
       },
