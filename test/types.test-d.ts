@@ -1,4 +1,5 @@
-// Type tests: `npm run typecheck` (tsc) checks every `expectTypeOf` here; the runtime part is trivial.
+// Type tests, never run: vitest's typecheck (project `types`, in `npm test`) runs tsc and fails the
+// test that holds a failing `expectTypeOf`; `npm run typecheck` checks this file too.
 import { describe, expectTypeOf, test } from 'vitest';
 import type { ScalingMock } from '../mocks/index.js';
 import {
