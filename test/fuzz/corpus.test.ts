@@ -535,6 +535,18 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
     extras: [{ name: 'the name of another schedule', code: 'name_conflict', body: (fx) => ({ description: 'Changed', timezone: 'Asia/Tokyo', name: fx.a.scheduleName }) }],
   },
   {
+    call: 'schedules.replace', params: { scheduleId: schedule },
+    body: {
+      valid: () => ({ name: 'Replaced schedule', description: '', timezone: 'Asia/Tokyo' }),
+      fields: {
+        name: { kind: 'text', min: 1, max: 255, required: true },
+        description: { kind: 'text', min: 0, nullable: true },
+        timezone: { kind: 'timezone', required: true },
+      },
+    },
+    extras: [{ name: 'the name of another schedule', code: 'name_conflict', body: (fx) => ({ description: '', timezone: 'UTC', name: fx.a.scheduleName }) }],
+  },
+  {
     call: 'schedules.delete', params: { scheduleId: schedule },
     extras: [{ name: 'a schedule a policy layer targets', code: 'schedule_in_use', path: (fx) => ({ scheduleId: fx.a.scheduleId }) }],
   },
@@ -586,6 +598,23 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
       { name: 'an end before the layer’s start', code: 'validation_error', body: () => ({ effectiveUntil: '2000-01-01T00:00:00Z' }) },
       { name: 'the name of another layer', code: 'name_conflict', body: (fx) => ({ handoffTime: '07:00', participantIds: [fx.a.adminId], name: 'Nights' }) },
       { name: 'a position', code: 'validation_error', body: () => ({ position: 1 }) },
+    ],
+  },
+  {
+    call: 'schedules.layers.replace', params: { scheduleId: schedule, layerId: scheduleLayer },
+    body: {
+      valid: (fx) => ({
+        name: 'Replaced layer', rotationType: 'daily', rotationLengthDays: 1, handoffTime: '08:00',
+        effectiveFrom: '2026-04-07T08:00:00Z', effectiveUntil: null, participantIds: [fx.a.memberId],
+      }),
+      fields: scheduleLayerFields(true),
+    },
+    extras: [
+      { name: 'a daily rotation of 7 days', code: 'validation_error', body: (fx) => ({ name: 'X', rotationType: 'daily', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'an end before the start', code: 'validation_error', body: (fx) => ({ name: 'X', rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', effectiveUntil: '2026-04-01T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'only some fields (a PATCH body)', code: 'validation_error', body: () => ({ name: 'X' }) },
+      { name: 'the name of another layer', code: 'name_conflict', body: (fx) => ({ name: 'Nights', rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'a position', code: 'validation_error', body: (fx) => ({ name: 'X', position: 1, rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
     ],
   },
   { call: 'schedules.layers.delete', params: { scheduleId: schedule, layerId: scheduleLayer } },
