@@ -1,4 +1,5 @@
 import type { LayerTarget } from '../../src/schemas/policy-layers.js';
+import type { ComponentOperationalStatus } from '../../src/schemas/components.js';
 import { createPageLog, type PageLog } from '../engine/page-log.js';
 import { createTimerQueue, type TimerQueue } from '../engine/timers.js';
 import { createRandom, type Random } from './ids.js';
@@ -57,6 +58,11 @@ export type ComponentRecord = {
   name: string;
   description: string | null;
   groupLabel: string | null;
+  aliases: string[];
+  /** Set by `mock.setComponentStatus`: what the status is, whatever the incidents say. */
+  statusOverride: ComponentOperationalStatus | null;
+  /** Set by `mock.setComponentStatus`; shown only while `startedAt ≤ now < endsAt`. */
+  maintenanceWindow: { startedAt: Millis; endsAt: Millis | null } | null;
   createdAt: Millis;
   updatedAt: Millis;
 };

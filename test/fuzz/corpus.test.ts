@@ -41,6 +41,8 @@ type FieldSpec =
   | { kind: 'ref'; required?: boolean; strangers: ReadonlyArray<Resolve<string>> }
   | { kind: 'refs'; min: number; max?: number; required?: boolean; strangers: ReadonlyArray<Resolve<string>> }
   | { kind: 'target'; required?: boolean }
+  /** A list of free strings (component aliases): at most `max`, each 1 to `itemMax` characters. */
+  | { kind: 'texts'; max: number; itemMax: number; required?: boolean }
   | { kind: 'email'; required?: boolean }
   | { kind: 'timezone'; required?: boolean }
   | { kind: 'datetime'; nullable?: boolean; required?: boolean }
@@ -203,6 +205,23 @@ const mutationsFor = (spec: FieldSpec, first: boolean): Mutation[] => {
         make('a nested list', (valid) => [valid]),
         json('null', null),
         json('true', true),
+        ...unreadable,
+      ];
+    case 'texts':
+      return [
+        ...missing,
+        json(`${spec.max + 1} strings`, Array.from({ length: spec.max + 1 }, (_, i) => `alias-${i}`)),
+        make('an empty string added', (valid) => [...(valid as string[]), '']),
+        make(`a string of ${spec.itemMax + 1} characters added`, (valid) => [...(valid as string[]), 'x'.repeat(spec.itemMax + 1)]),
+        json('a 1 MB string', [ONE_MB]),
+        json('a list of numbers', [1, 2]),
+        json('a list with null', [null]),
+        make('a nested list', (valid) => [valid]),
+        make('one string instead of a list', (valid) => (valid as string[])[0]),
+        make('the list as an object', (valid) => ({ ...(valid as string[]) })),
+        json('null', null),
+        json('true', true),
+        json('100,000 numbers (as many issues)', Array.from({ length: 100_000 }, (_, i) => i)),
         ...unreadable,
       ];
     case 'target':
@@ -643,24 +662,43 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
   {
     call: 'components.create',
     body: {
-      valid: () => ({ name: 'Fresh component', description: 'New', groupLabel: 'Edge' }),
+      valid: () => ({ name: 'Fresh component', description: 'New', groupLabel: 'Edge', aliases: ['checkout', 'payments'] }),
       fields: {
         name: { kind: 'text', min: 1, max: 100, required: true },
         description: { kind: 'text', min: 0, max: 10_000, nullable: true },
         groupLabel: { kind: 'text', min: 1, max: 100, nullable: true },
+        aliases: { kind: 'texts', max: 50, itemMax: 255 },
       },
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],
+  },
+  {
+    call: 'components.list',
+    query: {
+      valid: { limit: '10' },
+      values: { limit: ['0', '101', '-1', '1.5', '1e2', 'NaN', '', '%205', '0x10', '1000', 'ten'] },
+    },
+    extras: [
+      { name: 'an empty cursor', code: 'validation_error', query: 'cursor=' },
+      { name: 'a cursor that is not base64', code: 'invalid_cursor', query: 'cursor=%25%25%25' },
+      { name: 'an incident cursor', code: 'invalid_cursor', query: `cursor=${btoa('{"before":1}')}` },
+      { name: 'a cursor after a number', code: 'invalid_cursor', query: `cursor=${btoa('{"after":1}')}` },
+      { name: 'a cursor after ""', code: 'invalid_cursor', query: `cursor=${btoa('{"after":""}')}` },
+      { name: 'a cursor with __proto__', code: 'invalid_cursor', query: `cursor=${btoa('{"__proto__":{"after":"cmp_1"}}')}` },
+      { name: 'a 1 MB cursor', code: 'invalid_cursor', query: `cursor=${ONE_MB}` },
+      { name: 'an unknown parameter', code: 'validation_error', query: 'page=2' },
+    ],
   },
   { call: 'components.get', params: { componentId: component } },
   {
     call: 'components.update', params: { componentId: component },
     body: {
-      valid: () => ({ name: 'Renamed component', description: null, groupLabel: null }),
+      valid: () => ({ name: 'Renamed component', description: '', groupLabel: null, aliases: ['api'] }),
       fields: {
         name: { kind: 'text', min: 1, max: 100 },
         description: { kind: 'text', min: 0, max: 10_000, nullable: true },
         groupLabel: { kind: 'text', min: 1, max: 100, nullable: true },
+        aliases: { kind: 'texts', max: 50, itemMax: 255 },
       },
     },
     extras: [{ name: 'the name of another component', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],

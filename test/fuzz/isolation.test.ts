@@ -185,7 +185,7 @@ describe('org B’s admin key on org A’s resources', () => {
   const ID_LESS: Readonly<Record<string, (route: Route) => Promise<void>>> = {
     'GET /escalation/policies': (route) => expectOwnList(route, '', []),
     'GET /oncall/schedules': (route) => expectOwnList(route, '', []),
-    'GET /components': (route) => expectOwnList(route, '', []),
+    'GET /components': (route) => expectOwnList(route, '', { components: [], nextCursor: null }),
     'GET /incidents': async (route) => {
       await expectOwnList(route, '', { incidents: [], nextCursor: null });
       // A's cursor names a place in A's list; in C's it is only a place, and C has nothing there.
