@@ -2,6 +2,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
 import { createClock, toMillis } from './engine/clock.js';
 import { timersOf } from './engine/escalation.js';
+import { createComponentFixtures } from './component-fixtures.js';
 import { createFixtures } from './fixtures.js';
 import { createHandlers } from './handlers/index.js';
 import type { MockContext } from './handlers/route.js';
@@ -85,6 +86,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     pages: (filter) => pagesView(ctx.state, filter),
     escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
     ...createFixtures(ctx, first.org.id),
+    ...createComponentFixtures(ctx),
     reset: () => {
       clock.reset(start);
       ctx.state = boot().state;

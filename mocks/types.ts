@@ -1,4 +1,5 @@
 import type { HttpHandler } from 'msw';
+import type { Component, ComponentOperationalStatus } from '../src/schemas/components.js';
 import type { Escalation } from '../src/schemas/incidents.js';
 import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
@@ -122,6 +123,20 @@ export type ScalingMock = {
    * org's components. Published unless `published: false`.
    */
   createStatusPage(input: { orgId?: string; componentIds: string[]; published?: boolean }): MockStatusPage;
+  /**
+   * What an admin sets outside the API, for testing status logic: `override` fixes the component's
+   * `operationalStatus` whatever its incidents say (`null` lifts it); `maintenanceWindow` schedules
+   * maintenance (`endsAt` absent or `null`: open-ended; `null` cancels it), shown while
+   * `startedAt ≤ now < endsAt`. A field left out is unchanged. Returns the component as the API now
+   * shows it. The component may be in any org of the mock; a `RangeError` for an unknown id.
+   */
+  setComponentStatus(
+    componentId: string,
+    input: {
+      override?: ComponentOperationalStatus | null;
+      maintenanceWindow?: { startedAt: Date | string; endsAt?: Date | string | null } | null;
+    },
+  ): Component;
   /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
   reset(): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */

@@ -44,6 +44,12 @@ const COMPOSITES: readonly Composite[] = [
     returns: 'an async iterator over every matching incident, newest first',
     notes: 'Fetches lazily, one page at a time as you iterate; `break` stops it.',
   },
+  {
+    group: 'components', after: 'components.list',
+    call: 'components.listAll({ limit? }?)', http: '`GET /components`, page after page',
+    returns: 'an async iterator over every component, in creation order',
+    notes: 'Fetches lazily, one page at a time as you iterate; `break` stops it.',
+  },
 ];
 
 const shapeOf = (schema: z.core.$ZodType | undefined): Record<string, z.core.$ZodType> | undefined =>

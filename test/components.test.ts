@@ -16,6 +16,8 @@ const t = useMock();
 
 const NOW = '2026-04-07T10:00:00.000Z';
 
+/** The components of the first page: what `list()` returned before it returned pages. */
+const listed = async (scaling = t.scaling) => (await scaling.components.list()).components;
 
 /** Component bodies the client refuses (naming the field) and the mock answers with 422. */
 const badCreates: Array<[string, unknown, string]> = [
@@ -26,7 +28,7 @@ const badCreates: Array<[string, unknown, string]> = [
   ['a numeric description', { name: 'API', description: 5 }, 'description'],
   ['an empty groupLabel', { name: 'API', groupLabel: '' }, 'groupLabel'],
   ['a groupLabel of 101 characters', { name: 'API', groupLabel: 'g'.repeat(101) }, 'groupLabel'],
-  ['an unknown field', { name: 'API', aliases: ['api'] }, 'aliases'],
+  ['an unknown field', { name: 'API', operationalStatus: 'degraded' }, 'operationalStatus'],
 ];
 const badUpdates: Array<[string, unknown, string]> = [
   ['an empty update', {}, ''],
@@ -45,6 +47,9 @@ describe('components', () => {
       name: 'API',
       description: 'Public REST API',
       groupLabel: 'Core',
+      aliases: [],
+      operationalStatus: 'operational',
+      maintenanceWindow: null,
       createdAt: NOW,
       updatedAt: NOW,
     });
@@ -53,10 +58,10 @@ describe('components', () => {
     expect(response.status).toBe(201);
   });
 
-  test('list is a bare array in creation order; get returns one', async () => {
+  test('list is a page in creation order; get returns one', async () => {
     const a = await t.scaling.components.create({ name: 'A' });
     const b = await t.scaling.components.create({ name: 'B', groupLabel: 'Edge' });
-    expect(await t.scaling.components.list()).toEqual([a, b]);
+    expect(await t.scaling.components.list()).toEqual({ components: [a, b], nextCursor: null });
     expect(await t.scaling.components.get(b.id)).toEqual(b);
   });
 
@@ -78,19 +83,19 @@ describe('components', () => {
     await expect(t.scaling.components.delete(doomed.id)).resolves.toBeUndefined();
     await expect(t.scaling.components.get(doomed.id)).rejects.toThrow(ScalingNotFoundError);
     await expect(t.scaling.components.delete(doomed.id)).rejects.toMatchObject({ status: 404, code: 'not_found' });
-    expect(await t.scaling.components.list()).toEqual([kept]);
+    expect(await listed()).toEqual([kept]);
   });
 
   test('names are unique per org, compared exactly: 409 name_conflict on create and on rename', async () => {
     await t.scaling.components.create({ name: 'API' });
     const other = await t.scaling.components.create({ name: 'Other' });
-    const before = JSON.stringify(await t.scaling.components.list());
+    const before = JSON.stringify(await listed());
 
     const onCreate = await t.scaling.components.create({ name: 'API' }).catch((error: unknown) => error);
     expect(onCreate).toBeInstanceOf(ScalingConflictError);
     expect(onCreate).toMatchObject({ status: 409, code: 'name_conflict', type: 'invalid_request_error' });
     await expect(t.scaling.components.update(other.id, { name: 'API', description: 'half' })).rejects.toMatchObject({ code: 'name_conflict' });
-    expect(JSON.stringify(await t.scaling.components.list())).toBe(before);
+    expect(JSON.stringify(await listed())).toBe(before);
 
     // Renaming to its own name is no conflict; another case is another name; another org may reuse it.
     await expect(t.scaling.components.update(other.id, { name: 'Other' })).resolves.toMatchObject({ name: 'Other' });
@@ -112,7 +117,10 @@ describe('components', () => {
   });
 
   test('a component without groupLabel (the Terraform provider’s shape) reads as ungrouped', async () => {
-    const terraformShape = { id: 'cmp_tf', orgId: 'org_1', name: 'API', description: null, aliases: [], createdAt: NOW, updatedAt: NOW };
+    const terraformShape = {
+      id: 'cmp_tf', orgId: 'org_1', name: 'API', description: null, aliases: [],
+      operationalStatus: 'operational', maintenanceWindow: null, createdAt: NOW, updatedAt: NOW,
+    };
     t.server.use(http.get(`${t.mock.baseUrl}/components/cmp_tf`, () => HttpResponse.json({ data: terraformShape })));
     expect(await t.scaling.components.get('cmp_tf')).toEqual({ ...terraformShape, groupLabel: null });
   });
@@ -128,8 +136,8 @@ describe('components', () => {
     for (const attempt of attempts) {
       await expect(attempt).rejects.toMatchObject({ status: 404, code: 'not_found' });
     }
-    expect(await stranger.components.list()).toEqual([]);
-    expect(await t.scaling.components.list()).toEqual([ours]);
+    expect(await listed(stranger)).toEqual([]);
+    expect(await listed()).toEqual([ours]);
   });
 });
 
@@ -167,14 +175,14 @@ describe('the mock refuses what the SDK would not send', () => {
   test.each(badCreates)('create: %s is 422 validation_error', async (_, json, field) => {
     const error = await expectError(await raw(t.mock, '/components', { method: 'POST', json }), 422, 'validation_error');
     expect(error.message).toContain(field);
-    expect(await t.scaling.components.list()).toEqual([]);
+    expect(await listed()).toEqual([]);
   });
 
   test.each(badUpdates)('update: %s is 422 validation_error', async (_, json, field) => {
     const component = await t.scaling.components.create({ name: 'API', description: 'kept' });
     const error = await expectError(await raw(t.mock, `/components/${component.id}`, { method: 'PATCH', json }), 422, 'validation_error');
     expect(error.message).toContain(field || 'name, description, groupLabel');
-    expect(await t.scaling.components.list()).toEqual([component]);
+    expect(await listed()).toEqual([component]);
   });
 });
 
@@ -189,7 +197,7 @@ describe('a component in use', () => {
     expect(error).toBeInstanceOf(ScalingConflictError);
     expect(error).toMatchObject({ status: 409, code: 'component_in_use', type: 'invalid_request_error' });
     expect((error as Error).message).toContain(incident.id);
-    expect(await t.scaling.components.list()).toEqual([api, free]);
+    expect(await listed()).toEqual([api, free]);
     await expect(t.scaling.components.delete(free.id)).resolves.toBeUndefined();
   });
 
@@ -198,7 +206,7 @@ describe('a component in use', () => {
     const incident = await t.scaling.incidents.create({ title: 'API down', severity: 'high', ownerId: t.mock.userId, componentIds: [api.id] });
     await t.scaling.incidents.setComponents(incident.id, { componentIds: [] });
     await expect(t.scaling.components.delete(api.id)).resolves.toBeUndefined();
-    expect(await t.scaling.components.list()).toEqual([]);
+    expect(await listed()).toEqual([]);
   });
 
   test('deleting a component takes it off the status pages that showed it (store rule)', () => {

@@ -207,6 +207,8 @@ describe('drift guard', () => {
     const day = await scaling.schedules.layers.create(schedule.id, { ...layer, name: 'Day', participantIds: [mock.userId, colleague.id] });
     const night = await scaling.schedules.layers.create(schedule.id, { ...layer, name: 'Night', participantIds: [colleague.id] });
     await scaling.schedules.layers.update(schedule.id, night.id, { handoffTime: '21:00' });
+    await scaling.schedules.layers.replace(schedule.id, night.id, { ...layer, name: 'Night', handoffTime: '22:00', participantIds: [colleague.id], effectiveUntil: null });
+    await scaling.schedules.replace(schedule.id, { name: 'Secondary', description: '', timezone: 'Europe/Paris' });
     await scaling.schedules.layers.reorder(schedule.id, { layerIds: [night.id, day.id] });
     await scaling.schedules.resolve(schedule.id, { at: new Date('2026-04-07T12:00:00Z') });
     await scaling.schedules.get(schedule.id);

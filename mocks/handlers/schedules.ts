@@ -8,6 +8,8 @@ import {
   getSchedule,
   listSchedules,
   reorderScheduleLayers,
+  replaceSchedule,
+  replaceScheduleLayer,
   resolveSchedule,
   updateSchedule,
   updateScheduleLayer,
@@ -19,6 +21,7 @@ export const scheduleRoutes: RouteHandles<EndpointTable['schedules']> = {
   create: ({ state, org, actor, body, now }) => ({ data: scheduleView(createSchedule(state, org, actor, body, now)) }),
   get: ({ org, params }) => ({ data: scheduleWithLayersView(getSchedule(org, params.scheduleId)) }),
   update: ({ org, params, body, now }) => ({ data: scheduleView(updateSchedule(org, params.scheduleId, body, now)) }),
+  replace: ({ org, params, body, now }) => ({ data: scheduleView(replaceSchedule(org, params.scheduleId, body, now)) }),
   delete: ({ org, params }) => {
     deleteSchedule(org, params.scheduleId);
     return { success: true };
@@ -35,6 +38,10 @@ export const scheduleLayerRoutes: RouteHandles<EndpointTable['scheduleLayers']> 
     return { data: scheduleLayerView(layer, schedule.layers.indexOf(layer)) };
   },
   reorder: ({ org, params, body, now }) => ({ data: scheduleLayersView(reorderScheduleLayers(org, params.scheduleId, body.layerIds, now)) }),
+  replace: ({ org, params, body, now }) => {
+    const { schedule, layer } = replaceScheduleLayer(org, params.scheduleId, params.layerId, body, now);
+    return { data: scheduleLayerView(layer, schedule.layers.indexOf(layer)) };
+  },
   update: ({ org, params, body, now }) => {
     const { schedule, layer } = updateScheduleLayer(org, params.scheduleId, params.layerId, body, now);
     return { data: scheduleLayerView(layer, schedule.layers.indexOf(layer)) };

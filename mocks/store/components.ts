@@ -1,4 +1,6 @@
-import type { ComponentCreateParams, ComponentUpdateParams } from '../../src/schemas/components.js';
+import type * as z from 'zod/mini';
+import type { ComponentCreateParams, ComponentListQuery, ComponentUpdateParams } from '../../src/schemas/components.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertNameFree, conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { ComponentRecord, Millis, MockState, OrgRecord, StatusPageRecord } from './state.js';
@@ -12,7 +14,26 @@ export const getComponent = (org: OrgRecord, componentId: string): ComponentReco
   return component;
 };
 
-export const listComponents = (org: OrgRecord): ComponentRecord[] => [...org.components.values()];
+/** A component cursor names the last component seen by its id. */
+const readAfter = ({ after }: Record<string, unknown>) => (typeof after === 'string' && after.length > 0 ? after : undefined);
+
+/**
+ * In creation order. Ids sort in creation order (see `newId`), so the cursor names the last id seen
+ * and the next page starts after it: deleting or adding components never shifts a later page.
+ */
+export const listComponents = (org: OrgRecord, query: z.output<typeof ComponentListQuery>) => {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, readAfter);
+  const limit = query.limit ?? 20;
+  const matches: ComponentRecord[] = [];
+  for (const component of org.components.values()) {
+    if (after !== undefined && component.id <= after) continue;
+    matches.push(component);
+    if (matches.length > limit) break;
+  }
+  const page = matches.slice(0, limit);
+  const last = page[page.length - 1];
+  return { components: page, nextCursor: matches.length > limit && last ? encodeCursor({ after: last.id }) : null };
+};
 
 export const createComponent = (state: MockState, org: OrgRecord, input: ComponentCreateParams, now: Millis): ComponentRecord => {
   assertComponentNameFree(org, input.name);
@@ -22,6 +43,9 @@ export const createComponent = (state: MockState, org: OrgRecord, input: Compone
     name: input.name,
     description: input.description ?? null,
     groupLabel: input.groupLabel ?? null,
+    aliases: [...(input.aliases ?? [])],
+    statusOverride: null,
+    maintenanceWindow: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -35,6 +59,7 @@ export const updateComponent = (org: OrgRecord, componentId: string, input: Comp
   if (input.name !== undefined) component.name = input.name;
   if (input.description !== undefined) component.description = input.description;
   if (input.groupLabel !== undefined) component.groupLabel = input.groupLabel;
+  if (input.aliases !== undefined) component.aliases = [...input.aliases];
   component.updatedAt = now;
   return component;
 };

@@ -18,8 +18,28 @@ export type Random = ReturnType<typeof createRandom>;
 const chars = (random: Random, count: number) =>
   Array.from({ length: count }, () => ALPHABET[Math.floor(random() * 32)]).join('');
 
-/** `pol_…`, `layer_…`, `user_…`: a prefix and 20 random characters. */
-export const newId = (random: Random, prefix: string) => `${prefix}_${chars(random, 20)}`;
+/** Characters of an id that count the ids minted so far: 32^7, some 34 billion ids per mock. */
+const SEQUENCE_WIDTH = 7;
+/** How many ids each random stream (so each mock) has minted. */
+const minted = new WeakMap<Random, number>();
+
+/** The sequence number in the alphabet, left-padded: fixed width, so string order is number order. */
+const sequence = (n: number) => {
+  let out = '';
+  for (let rest = n, i = 0; i < SEQUENCE_WIDTH; i++, rest = Math.floor(rest / 32)) out = ALPHABET[rest % 32] + out;
+  return out;
+};
+
+/**
+ * `pol_…`, `layer_…`, `user_…`: a prefix and 20 characters, 7 counting the ids this mock has minted
+ * then 13 random. Ids of one prefix therefore sort, as plain strings, in creation order: the
+ * Terraform provider orders a schedule's layers by id, and the component list's cursor relies on it.
+ */
+export const newId = (random: Random, prefix: string) => {
+  const n = minted.get(random) ?? 0;
+  minted.set(random, n + 1);
+  return `${prefix}_${sequence(n)}${chars(random, 13)}`;
+};
 
 /** Mock API keys say what they are, so nobody mistakes one for a live key. */
 export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;

@@ -6,6 +6,7 @@ import { recordAudit } from './audit.js';
 import { hasPublicSurface } from './components.js';
 import { badRequest, MockApiError, notFound } from './errors.js';
 import { newId, newUuid } from './ids.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { onCallSchedule } from './oncall.js';
 import { isAdmin } from './team.js';
 import type { Actor, IncidentRecord, IncidentUpdateRecord, Millis, MockState, OrgRecord } from './state.js';
@@ -88,18 +89,9 @@ export const createIncident = (state: MockState, org: OrgRecord, actor: Actor, i
   return incident;
 };
 
-/** The cursor is opaque to clients: base64url of the last incident's sequence number. */
-export const encodeCursor = (seq: number) => btoa(JSON.stringify({ before: seq })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-
-const decodeCursor = (cursor: string): number => {
-  try {
-    const { before } = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as { before?: unknown };
-    if (typeof before === 'number' && Number.isInteger(before) && before > 0) return before;
-  } catch {
-    // Falls through to the refusal below.
-  }
-  throw badRequest('invalid_cursor', 'cursor: not a cursor this API gave out; pass nextCursor back unchanged.');
-};
+/** An incident cursor names the last incident seen by its sequence number. */
+const readBefore = ({ before }: Record<string, unknown>) =>
+  typeof before === 'number' && Number.isInteger(before) && before > 0 ? before : undefined;
 
 /** `2026-04-07` covers that whole UTC day; a datetime is an exact bound. */
 const bound = (value: string, end: boolean) =>
@@ -110,7 +102,7 @@ const bound = (value: string, end: boolean) =>
  * incidents arrive: they sort before the cursor and never shift a later page.
  */
 export const listIncidents = (org: OrgRecord, query: z.output<typeof IncidentListQuery>) => {
-  const before = query.cursor === undefined ? Number.POSITIVE_INFINITY : decodeCursor(query.cursor);
+  const before = query.cursor === undefined ? Number.POSITIVE_INFINITY : decodeCursor(query.cursor, readBefore);
   const from = query.from === undefined ? Number.NEGATIVE_INFINITY : bound(query.from, false);
   const to = query.to === undefined ? Number.POSITIVE_INFINITY : bound(query.to, true);
   const limit = query.limit ?? 20;
@@ -126,7 +118,7 @@ export const listIncidents = (org: OrgRecord, query: z.output<typeof IncidentLis
   }
   const page = matches.slice(0, limit);
   const last = page[page.length - 1];
-  return { incidents: page, nextCursor: matches.length > limit && last ? encodeCursor(last.seq) : null };
+  return { incidents: page, nextCursor: matches.length > limit && last ? encodeCursor({ before: last.seq }) : null };
 };
 
 const postUpdateRecord = (state: MockState, incident: IncidentRecord, actor: Actor, fields: Pick<IncidentUpdateRecord, 'body' | 'statusChange' | 'visibility'>, now: Millis) => {

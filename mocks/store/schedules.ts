@@ -2,7 +2,9 @@ import { resolveOnCall, type OnCallResult } from '../../src/oncall/rotation.js';
 import type {
   ScheduleCreateParams,
   ScheduleLayerCreateParams,
+  ScheduleLayerReplaceParams,
   ScheduleLayerUpdateParams,
+  ScheduleReplaceParams,
   ScheduleUpdateParams,
 } from '../../src/schemas/schedules.js';
 import { effectiveUntilProblem, MAX_LAYERS_PER_SCHEDULE, rotationLengthProblem } from '../../src/schemas/schedules.js';
@@ -62,6 +64,10 @@ export const updateSchedule = (org: OrgRecord, scheduleId: string, input: Schedu
   schedule.updatedAt = now;
   return schedule;
 };
+
+/** A `PUT`: an update that sends every field, a missing `description` as `null`. */
+export const replaceSchedule = (org: OrgRecord, scheduleId: string, input: ScheduleReplaceParams, now: Millis): ScheduleRecord =>
+  updateSchedule(org, scheduleId, { ...input, description: input.description ?? null }, now);
 
 /** Deletes the schedule and its layers, unless a policy layer still targets it (it would page nobody). */
 export const deleteSchedule = (org: OrgRecord, scheduleId: string): ScheduleRecord => {
@@ -198,6 +204,10 @@ export const updateScheduleLayer = (org: OrgRecord, scheduleId: string, layerId:
   Object.assign(layer, merged);
   return { schedule, layer };
 };
+
+/** A `PUT`: an update that sends every field, a missing `effectiveUntil` as `null`. */
+export const replaceScheduleLayer = (org: OrgRecord, scheduleId: string, layerId: string, input: ScheduleLayerReplaceParams, now: Millis) =>
+  updateScheduleLayer(org, scheduleId, layerId, { ...input, effectiveUntil: input.effectiveUntil ?? null }, now);
 
 /** Removes the layer; the ones after it move up one. */
 export const deleteScheduleLayer = (org: OrgRecord, scheduleId: string, layerId: string, now: Millis) => {

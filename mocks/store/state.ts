@@ -2,6 +2,7 @@ import type { IncidentStatus, IncidentUpdate, Severity } from '../../src/schemas
 import type { LayerTarget } from '../../src/schemas/policy-layers.js';
 import type { RotationType } from '../../src/schemas/schedules.js';
 import type { Invitation, MemberRole } from '../../src/schemas/team.js';
+import type { ComponentOperationalStatus } from '../../src/schemas/components.js';
 import type { Millis } from '../engine/clock.js';
 import { createEscalationEngine, type EscalationEngine, type EscalationRecord } from '../engine/escalation.js';
 import { createRandom, type Random } from './ids.js';
@@ -56,6 +57,11 @@ export type ComponentRecord = {
   name: string;
   description: string | null;
   groupLabel: string | null;
+  aliases: string[];
+  /** Set by `mock.setComponentStatus`: what the status is, whatever the incidents say. */
+  statusOverride: ComponentOperationalStatus | null;
+  /** Set by `mock.setComponentStatus`; shown only while `startedAt ≤ now < endsAt`. */
+  maintenanceWindow: { startedAt: Millis; endsAt: Millis | null } | null;
   createdAt: Millis;
   updatedAt: Millis;
 };

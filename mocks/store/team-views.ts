@@ -1,6 +1,5 @@
-import type { Component } from '../../src/schemas/components.js';
 import type { Invitation, Member, User } from '../../src/schemas/team.js';
-import type { ComponentRecord, InvitationRecord, UserRecord } from './state.js';
+import type { InvitationRecord, UserRecord } from './state.js';
 import { iso } from './views.js';
 
 /** The mock has no avatars: `imageUrl` is always `null`. */
@@ -28,15 +27,4 @@ export const userView = (user: UserRecord): User => ({
   firstName: user.firstName,
   lastName: user.lastName,
   email: user.email,
-});
-
-/** Components are the org's catalog too; their view lives here because `views.ts` is the policies'. */
-export const componentView = (component: ComponentRecord): Component => ({
-  id: component.id,
-  orgId: component.orgId,
-  name: component.name,
-  description: component.description,
-  groupLabel: component.groupLabel,
-  createdAt: iso(component.createdAt),
-  updatedAt: iso(component.updatedAt),
 });

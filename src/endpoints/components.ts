@@ -1,7 +1,9 @@
 import { DeleteResponse } from '../schemas/common.js';
 import {
   ComponentCreateParams,
-  ComponentListResponse,
+  ComponentListParams,
+  ComponentListQuery,
+  ComponentPageResponse,
   ComponentPathParams,
   ComponentResponse,
   ComponentUpdateParams,
@@ -14,8 +16,10 @@ const COMPONENT = `${COMPONENTS}/{componentId}`;
 
 export const componentEndpoints = {
   list: endpoint({
-    name: 'components.list', method: 'get', path: COMPONENTS, tag: 'Components', summary: 'List components',
-    response: ComponentListResponse, unwrap: ['data'], returns: '`Component[]`',
+    name: 'components.list', method: 'get', path: COMPONENTS, tag: 'Components', summary: 'List components, in creation order',
+    description: '`limit` 1–100 (default 20). Pass `nextCursor` back as `cursor`.',
+    query: ComponentListParams, urlQuery: ComponentListQuery, response: ComponentPageResponse, unwrap: ['data'],
+    returns: '`ComponentPage` (`{ components, nextCursor }`), in creation order',
   }),
   create: endpoint({
     name: 'components.create', method: 'post', path: COMPONENTS, tag: 'Components', summary: 'Create a component',
@@ -27,7 +31,7 @@ export const componentEndpoints = {
   }),
   update: endpoint({
     name: 'components.update', method: 'patch', path: COMPONENT, tag: 'Components', summary: 'Update a component',
-    description: AT_LEAST_ONE('name, description, groupLabel'),
+    description: `${AT_LEAST_ONE('name, description, groupLabel, aliases')} \`aliases\` replaces the whole set.`,
     params: ComponentPathParams, body: ComponentUpdateParams, response: ComponentResponse, unwrap: ['data'], returns: '`Component`',
   }),
   delete: endpoint({

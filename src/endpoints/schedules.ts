@@ -5,10 +5,12 @@ import {
   ScheduleLayerListResponse,
   ScheduleLayerPathParams,
   ScheduleLayerReorderParams,
+  ScheduleLayerReplaceParams,
   ScheduleLayerResponse,
   ScheduleLayerUpdateParams,
   ScheduleListResponse,
   SchedulePathParams,
+  ScheduleReplaceParams,
   ScheduleResolutionResponse,
   ScheduleResolveParams,
   ScheduleResolveQuery,
@@ -46,6 +48,11 @@ export const scheduleEndpoints = {
     description: AT_LEAST_ONE('name, description, timezone'),
     params: SchedulePathParams, body: ScheduleUpdateParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'], returns: '`Schedule`',
   }),
+  replace: endpoint({
+    name: 'schedules.replace', method: 'put', path: SCHEDULE, tag: 'Schedules', summary: 'Replace a schedule',
+    description: 'Full replacement with the create rules: `name` and `timezone` required (400 `invalid_timezone`); an absent `description` clears it.',
+    params: SchedulePathParams, body: ScheduleReplaceParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'], returns: '`Schedule`',
+  }),
   delete: endpoint({
     name: 'schedules.delete', method: 'delete', path: SCHEDULE, tag: 'Schedules', summary: 'Delete a schedule and its layers',
     description: '409 `schedule_in_use` while a policy layer targets it.',
@@ -71,6 +78,12 @@ export const scheduleLayerEndpoints = {
     description: `\`layerIds\` must be exactly the schedule's layers (400 \`invalid_reorder\`). ${NO_REPEATS}`,
     params: SchedulePathParams, body: ScheduleLayerReorderParams, badRequestCodes: [{ field: 'layerIds', refinementsOnly: true, code: 'invalid_reorder' }],
     response: ScheduleLayerListResponse, unwrap: ['data'], returns: '`ScheduleLayer[]` renumbered 0..n-1',
+  }),
+  // After `reorder`, so that `PUT …/layers/order` never reaches this route.
+  replace: endpoint({
+    name: 'schedules.layers.replace', method: 'put', path: `${LAYERS}/{layerId}`, tag: 'Schedules', summary: 'Replace a rotation layer',
+    description: 'Full replacement with the create rules; an absent or `null` `effectiveUntil` clears it. The layer keeps its id and position.',
+    params: ScheduleLayerPathParams, body: ScheduleLayerReplaceParams, response: ScheduleLayerResponse, unwrap: ['data'], returns: '`ScheduleLayer`',
   }),
   update: endpoint({
     name: 'schedules.layers.update', method: 'patch', path: `${LAYERS}/{layerId}`, tag: 'Schedules', summary: 'Update a rotation layer',

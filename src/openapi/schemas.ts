@@ -3,10 +3,12 @@ import { DeleteResponse } from '../schemas/common.js';
 import {
   Component,
   ComponentCreateParams,
-  ComponentListResponse,
-  ComponentPathParams,
+  ComponentOperationalStatus,
+  ComponentPage,
+  ComponentPageResponse,
   ComponentResponse,
   ComponentUpdateParams,
+  MaintenanceWindow,
 } from '../schemas/components.js';
 import { ErrorBody } from '../schemas/errors.js';
 import {
@@ -65,11 +67,13 @@ import {
   ScheduleLayerCreateParams,
   ScheduleLayerPathParams,
   ScheduleLayerReorderParams,
+  ScheduleLayerReplaceParams,
   ScheduleLayerResponse,
   ScheduleLayerListResponse,
   ScheduleLayerUpdateParams,
   ScheduleListResponse,
   SchedulePathParams,
+  ScheduleReplaceParams,
   ScheduleResolution,
   ScheduleResolutionResponse,
   ScheduleResolveQuery,
@@ -145,8 +149,10 @@ export const componentSchemas = {
   ScheduleResolution,
   ScheduleCreateParams,
   ScheduleUpdateParams,
+  ScheduleReplaceParams,
   ScheduleLayerCreateParams,
   ScheduleLayerUpdateParams,
+  ScheduleLayerReplaceParams,
   ScheduleLayerReorderParams,
   ScheduleResponse,
   ScheduleWithLayersResponse,
@@ -165,11 +171,14 @@ export const componentSchemas = {
   MemberListResponse,
   InvitationResponse,
   UserListResponse,
+  ComponentOperationalStatus,
+  MaintenanceWindow,
   Component,
+  ComponentPage,
   ComponentCreateParams,
   ComponentUpdateParams,
   ComponentResponse,
-  ComponentListResponse,
+  ComponentPageResponse,
 } satisfies Record<string, z.core.$ZodType>;
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -1,7 +1,8 @@
 import type { Http } from '../core/http.js';
+import { paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { componentEndpoints as endpoints } from '../endpoints/components.js';
-import type { Component, ComponentCreateParams, ComponentUpdateParams } from '../schemas/components.js';
+import type { Component, ComponentCreateParams, ComponentListParams, ComponentPage, ComponentUpdateParams } from '../schemas/components.js';
 
 /** `scaling.components`: the organization's catalog of components that incidents affect. */
 export class Components {
@@ -16,9 +17,18 @@ export class Components {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
-  /** Every component of the organization, in creation order. */
-  list(options?: RequestOptions): Promise<Component[]> {
-    return this.#http.call(endpoints.list, {}, options);
+  /** One page of components, in creation order: `{ components, nextCursor }`. Pass `nextCursor` back as `cursor`. */
+  list(params: ComponentListParams = {}, options?: RequestOptions): Promise<ComponentPage> {
+    return this.#http.call(endpoints.list, { query: params }, options);
+  }
+
+  /** Every component of the organization, in creation order, fetching pages as you iterate. */
+  listAll(params: Omit<ComponentListParams, 'cursor'> = {}, options?: RequestOptions): AsyncGenerator<Component, void, undefined> {
+    return paginate(
+      (cursor) => this.list(cursor === undefined ? params : { ...params, cursor }, options),
+      (page) => page.components,
+      (page) => page.nextCursor,
+    );
   }
 
   /** One component. */
@@ -26,7 +36,7 @@ export class Components {
     return this.#http.call(endpoints.get, { params: { componentId } }, options);
   }
 
-  /** Renames, re-describes or regroups a component; only the fields you pass change, `null` clears. */
+  /** Renames, re-describes, regroups or re-aliases a component; only the fields you pass change, `null` clears, `aliases` replaces the set. */
   update(componentId: string, params: ComponentUpdateParams, options?: RequestOptions): Promise<Component> {
     return this.#http.call(endpoints.update, { params: { componentId }, body: params }, options);
   }

@@ -5,6 +5,7 @@ import type {
   ScheduleLayer,
   ScheduleLayerCreateParams,
   ScheduleLayerReorderParams,
+  ScheduleLayerReplaceParams,
   ScheduleLayerUpdateParams,
 } from '../schemas/schedules.js';
 
@@ -24,6 +25,11 @@ export class ScheduleLayers {
   /** Changes any of the create fields; only the fields you pass change. Order changes go through reorder. */
   update(scheduleId: string, layerId: string, params: ScheduleLayerUpdateParams, options?: RequestOptions): Promise<ScheduleLayer> {
     return this.#http.call(endpoints.update, { params: { scheduleId, layerId }, body: params }, options);
+  }
+
+  /** Replaces every field of a layer (`PUT`) with the create rules; an `effectiveUntil` left out or `null` is cleared. Id and position stay. */
+  replace(scheduleId: string, layerId: string, params: ScheduleLayerReplaceParams, options?: RequestOptions): Promise<ScheduleLayer> {
+    return this.#http.call(endpoints.replace, { params: { scheduleId, layerId }, body: params }, options);
   }
 
   /** Removes a layer; the layers after it move up one. */

@@ -4,6 +4,7 @@ import { scheduleEndpoints as endpoints } from '../endpoints/schedules.js';
 import type {
   Schedule,
   ScheduleCreateParams,
+  ScheduleReplaceParams,
   ScheduleResolution,
   ScheduleResolveParams,
   ScheduleUpdateParams,
@@ -39,6 +40,11 @@ export class Schedules {
   /** Renames, re-describes or moves a schedule to another time zone; only the fields you pass change. */
   update(scheduleId: string, params: ScheduleUpdateParams, options?: RequestOptions): Promise<Schedule> {
     return this.#http.call(endpoints.update, { params: { scheduleId }, body: params }, options);
+  }
+
+  /** Replaces the whole schedule (`PUT`): the create rules apply, and a `description` you leave out is cleared. */
+  replace(scheduleId: string, params: ScheduleReplaceParams, options?: RequestOptions): Promise<Schedule> {
+    return this.#http.call(endpoints.replace, { params: { scheduleId }, body: params }, options);
   }
 
   /** Deletes a schedule and its layers. Refused (409 `schedule_in_use`) while a policy layer targets it. */

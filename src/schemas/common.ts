@@ -44,3 +44,12 @@ export const uniqueIds = (label: string, min: number, max = Number.MAX_SAFE_INTE
     z.maxLength(max, `must list at most ${max} ${label}`),
     z.refine((ids) => new Set(ids).size === ids.length, `must not repeat ${label}`),
   );
+
+/** How many items a cursor-paginated list returns per page: 1 to 100 (20 when absent). */
+export const PageLimit = z.int().check(z.minimum(1, 'must be an integer from 1 to 100'), z.maximum(100, 'must be an integer from 1 to 100'));
+
+/** `PageLimit` as it arrives in a query string (`limit=20`). */
+export const PageLimitQuery = z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')), z.pipe(z.transform(Number), PageLimit));
+
+/** The `nextCursor` of the previous page, passed back unchanged. */
+export const PageCursor = z.string().check(z.minLength(1));

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
+import { dataEnvelope, Id, PageCursor, PageLimit, PageLimitQuery, PathId, Timestamp, type Known } from './common.js';
 
 export const Severity = z.enum(['critical', 'high', 'medium', 'low']);
 export type Severity = Known<z.infer<typeof Severity>>;
@@ -50,7 +50,6 @@ export type IncidentCreateParams = z.input<typeof IncidentCreateParams>;
 const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'must be an ISO 8601 date (2026-04-07) or datetime (2026-04-07T10:00:00Z)',
 });
-const Limit = z.int().check(z.minimum(1, 'must be an integer from 1 to 100'), z.maximum(100, 'must be an integer from 1 to 100'));
 
 /** Filters of `GET /incidents`, as the SDK takes them. `from`/`to` take a date (`2026-04-07`) or a datetime. */
 export const IncidentListParams = z.strictObject({
@@ -58,15 +57,15 @@ export const IncidentListParams = z.strictObject({
   severity: z.optional(Severity),
   from: z.optional(DateOrDateTime),
   to: z.optional(DateOrDateTime),
-  limit: z.optional(Limit),
-  cursor: z.optional(z.string().check(z.minLength(1))),
+  limit: z.optional(PageLimit),
+  cursor: z.optional(PageCursor),
 });
 export type IncidentListParams = z.input<typeof IncidentListParams>;
 
 /** The same filters as they arrive in a query string (every value a string). */
 export const IncidentListQuery = z.strictObject({
   ...IncidentListParams.shape,
-  limit: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')), z.pipe(z.transform(Number), Limit))),
+  limit: z.optional(PageLimitQuery),
 });
 
 /** Body of `PATCH /incidents/{incidentId}/status`. `resolutionNote` belongs to the move to `resolved`. */

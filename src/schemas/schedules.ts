@@ -48,6 +48,13 @@ export const ScheduleUpdateParams = z.strictObject({
 );
 export type ScheduleUpdateParams = z.input<typeof ScheduleUpdateParams>;
 
+/**
+ * Body of `PUT /oncall/schedules/{scheduleId}`: the whole schedule, with the create rules. An absent
+ * `description` clears it, as `null` does; `""` is kept as sent (the Terraform provider sends it).
+ */
+export const ScheduleReplaceParams = z.strictObject({ ...ScheduleCreateParams.shape });
+export type ScheduleReplaceParams = z.input<typeof ScheduleReplaceParams>;
+
 export const RotationType = z.enum(['daily', 'weekly', 'custom']);
 export type RotationType = Known<z.infer<typeof RotationType>>;
 
@@ -140,6 +147,13 @@ export const ScheduleLayerUpdateParams = z.strictObject({
   layerRules,
 );
 export type ScheduleLayerUpdateParams = z.input<typeof ScheduleLayerUpdateParams>;
+
+/**
+ * Body of `PUT …/layers/{layerId}`: every create field, with the create rules; an absent or `null`
+ * `effectiveUntil` clears it. The layer keeps its id and position.
+ */
+export const ScheduleLayerReplaceParams = z.strictObject(layerFields).check(layerRules);
+export type ScheduleLayerReplaceParams = z.input<typeof ScheduleLayerReplaceParams>;
 
 /** Body of `PUT …/layers/order`: every layer id of the schedule, once, in the new order. */
 export const ScheduleLayerReorderParams = z.strictObject({

@@ -41,6 +41,8 @@ type FieldSpec =
   | { kind: 'ref'; required?: boolean; strangers: ReadonlyArray<Resolve<string>> }
   | { kind: 'refs'; min: number; max?: number; required?: boolean; strangers: ReadonlyArray<Resolve<string>> }
   | { kind: 'target'; required?: boolean }
+  /** A list of free strings (component aliases): at most `max`, each 1 to `itemMax` characters. */
+  | { kind: 'texts'; max: number; itemMax: number; required?: boolean }
   | { kind: 'email'; required?: boolean }
   | { kind: 'timezone'; required?: boolean }
   | { kind: 'datetime'; nullable?: boolean; required?: boolean }
@@ -203,6 +205,23 @@ const mutationsFor = (spec: FieldSpec, first: boolean): Mutation[] => {
         make('a nested list', (valid) => [valid]),
         json('null', null),
         json('true', true),
+        ...unreadable,
+      ];
+    case 'texts':
+      return [
+        ...missing,
+        json(`${spec.max + 1} strings`, Array.from({ length: spec.max + 1 }, (_, i) => `alias-${i}`)),
+        make('an empty string added', (valid) => [...(valid as string[]), '']),
+        make(`a string of ${spec.itemMax + 1} characters added`, (valid) => [...(valid as string[]), 'x'.repeat(spec.itemMax + 1)]),
+        json('a 1 MB string', [ONE_MB]),
+        json('a list of numbers', [1, 2]),
+        json('a list with null', [null]),
+        make('a nested list', (valid) => [valid]),
+        make('one string instead of a list', (valid) => (valid as string[])[0]),
+        make('the list as an object', (valid) => ({ ...(valid as string[]) })),
+        json('null', null),
+        json('true', true),
+        json('100,000 numbers (as many issues)', Array.from({ length: 100_000 }, (_, i) => i)),
         ...unreadable,
       ];
     case 'target':
@@ -535,6 +554,18 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
     extras: [{ name: 'the name of another schedule', code: 'name_conflict', body: (fx) => ({ description: 'Changed', timezone: 'Asia/Tokyo', name: fx.a.scheduleName }) }],
   },
   {
+    call: 'schedules.replace', params: { scheduleId: schedule },
+    body: {
+      valid: () => ({ name: 'Replaced schedule', description: '', timezone: 'Asia/Tokyo' }),
+      fields: {
+        name: { kind: 'text', min: 1, max: 255, required: true },
+        description: { kind: 'text', min: 0, nullable: true },
+        timezone: { kind: 'timezone', required: true },
+      },
+    },
+    extras: [{ name: 'the name of another schedule', code: 'name_conflict', body: (fx) => ({ description: '', timezone: 'UTC', name: fx.a.scheduleName }) }],
+  },
+  {
     call: 'schedules.delete', params: { scheduleId: schedule },
     extras: [{ name: 'a schedule a policy layer targets', code: 'schedule_in_use', path: (fx) => ({ scheduleId: fx.a.scheduleId }) }],
   },
@@ -588,6 +619,23 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
       { name: 'a position', code: 'validation_error', body: () => ({ position: 1 }) },
     ],
   },
+  {
+    call: 'schedules.layers.replace', params: { scheduleId: schedule, layerId: scheduleLayer },
+    body: {
+      valid: (fx) => ({
+        name: 'Replaced layer', rotationType: 'daily', rotationLengthDays: 1, handoffTime: '08:00',
+        effectiveFrom: '2026-04-07T08:00:00Z', effectiveUntil: null, participantIds: [fx.a.memberId],
+      }),
+      fields: scheduleLayerFields(true),
+    },
+    extras: [
+      { name: 'a daily rotation of 7 days', code: 'validation_error', body: (fx) => ({ name: 'X', rotationType: 'daily', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'an end before the start', code: 'validation_error', body: (fx) => ({ name: 'X', rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', effectiveUntil: '2026-04-01T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'only some fields (a PATCH body)', code: 'validation_error', body: () => ({ name: 'X' }) },
+      { name: 'the name of another layer', code: 'name_conflict', body: (fx) => ({ name: 'Nights', rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
+      { name: 'a position', code: 'validation_error', body: (fx) => ({ name: 'X', position: 1, rotationType: 'weekly', rotationLengthDays: 7, handoffTime: '09:00', effectiveFrom: '2026-04-08T00:00:00Z', participantIds: [fx.a.memberId] }) },
+    ],
+  },
   { call: 'schedules.layers.delete', params: { scheduleId: schedule, layerId: scheduleLayer } },
   {
     call: 'team.members.invite',
@@ -614,24 +662,43 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
   {
     call: 'components.create',
     body: {
-      valid: () => ({ name: 'Fresh component', description: 'New', groupLabel: 'Edge' }),
+      valid: () => ({ name: 'Fresh component', description: 'New', groupLabel: 'Edge', aliases: ['checkout', 'payments'] }),
       fields: {
         name: { kind: 'text', min: 1, max: 100, required: true },
         description: { kind: 'text', min: 0, max: 10_000, nullable: true },
         groupLabel: { kind: 'text', min: 1, max: 100, nullable: true },
+        aliases: { kind: 'texts', max: 50, itemMax: 255 },
       },
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],
+  },
+  {
+    call: 'components.list',
+    query: {
+      valid: { limit: '10' },
+      values: { limit: ['0', '101', '-1', '1.5', '1e2', 'NaN', '', '%205', '0x10', '1000', 'ten'] },
+    },
+    extras: [
+      { name: 'an empty cursor', code: 'validation_error', query: 'cursor=' },
+      { name: 'a cursor that is not base64', code: 'invalid_cursor', query: 'cursor=%25%25%25' },
+      { name: 'an incident cursor', code: 'invalid_cursor', query: `cursor=${btoa('{"before":1}')}` },
+      { name: 'a cursor after a number', code: 'invalid_cursor', query: `cursor=${btoa('{"after":1}')}` },
+      { name: 'a cursor after ""', code: 'invalid_cursor', query: `cursor=${btoa('{"after":""}')}` },
+      { name: 'a cursor with __proto__', code: 'invalid_cursor', query: `cursor=${btoa('{"__proto__":{"after":"cmp_1"}}')}` },
+      { name: 'a 1 MB cursor', code: 'invalid_cursor', query: `cursor=${ONE_MB}` },
+      { name: 'an unknown parameter', code: 'validation_error', query: 'page=2' },
+    ],
   },
   { call: 'components.get', params: { componentId: component } },
   {
     call: 'components.update', params: { componentId: component },
     body: {
-      valid: () => ({ name: 'Renamed component', description: null, groupLabel: null }),
+      valid: () => ({ name: 'Renamed component', description: '', groupLabel: null, aliases: ['api'] }),
       fields: {
         name: { kind: 'text', min: 1, max: 100 },
         description: { kind: 'text', min: 0, max: 10_000, nullable: true },
         groupLabel: { kind: 'text', min: 1, max: 100, nullable: true },
+        aliases: { kind: 'texts', max: 50, itemMax: 255 },
       },
     },
     extras: [{ name: 'the name of another component', code: 'name_conflict', body: (fx) => ({ description: 'Changed', groupLabel: 'Changed', name: fx.a.componentName }) }],

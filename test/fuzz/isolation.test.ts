@@ -79,6 +79,11 @@ const BODIES: Readonly<Record<string, (a: OrgFixture) => unknown>> = {
   }),
   'PUT /oncall/schedules/:scheduleId/layers/order': (a) => ({ layerIds: [...a.scheduleLayerIds].reverse() }),
   'PATCH /oncall/schedules/:scheduleId/layers/:layerId': () => ({ name: 'Renamed layer' }),
+  'PUT /oncall/schedules/:scheduleId': () => ({ name: 'Replaced', description: '', timezone: 'UTC' }),
+  'PUT /oncall/schedules/:scheduleId/layers/:layerId': (a) => ({
+    name: 'Replaced layer', rotationType: 'daily', rotationLengthDays: 1, handoffTime: '08:00',
+    effectiveFrom: '2026-04-07T08:00:00Z', effectiveUntil: null, participantIds: [a.memberId],
+  }),
   'PATCH /team/members/:userId/role': () => ({ role: 'org:admin' }),
   'PATCH /components/:componentId': () => ({ name: 'Renamed' }),
 };
@@ -180,7 +185,7 @@ describe('org B’s admin key on org A’s resources', () => {
   const ID_LESS: Readonly<Record<string, (route: Route) => Promise<void>>> = {
     'GET /escalation/policies': (route) => expectOwnList(route, '', []),
     'GET /oncall/schedules': (route) => expectOwnList(route, '', []),
-    'GET /components': (route) => expectOwnList(route, '', []),
+    'GET /components': (route) => expectOwnList(route, '', { components: [], nextCursor: null }),
     'GET /incidents': async (route) => {
       await expectOwnList(route, '', { incidents: [], nextCursor: null });
       // A's cursor names a place in A's list; in C's it is only a place, and C has nothing there.

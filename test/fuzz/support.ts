@@ -178,7 +178,15 @@ export const snapshotOrg = async (mock: ScalingMock, apiKey: string): Promise<st
     cursor = page.nextCursor;
   } while (cursor !== null);
   await each('/oncall/schedules/:scheduleId', '/oncall/schedules');
-  await each('/components/:componentId', '/components');
+  // Components are cursor-paginated like incidents: every page, then each component.
+  let componentCursor: string | null = null;
+  do {
+    const page: { components: Array<{ id: string }>; nextCursor: string | null } = dataOf(
+      await read('/components', `/components?limit=100${componentCursor === null ? '' : `&cursor=${encodeURIComponent(componentCursor)}`}`),
+    );
+    for (const { id } of page.components) await read('/components/:componentId', `/components/${encodeURIComponent(id)}`);
+    componentCursor = page.nextCursor;
+  } while (componentCursor !== null);
   await read('/team/members');
   await read('/users');
   parts.push(`pages\n${JSON.stringify(mock.pages())}`, `clock\n${mock.clock.now().toISOString()}`);
