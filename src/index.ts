@@ -1,5 +1,7 @@
 export { Scaling } from './client.js';
 export { simulateEscalation } from './escalation/simulate.js';
+export { isWithinWorkingHours } from './working-hours/within.js';
+export type { WeeklyHours, WeeklyWindow } from './working-hours/within.js';
 export type {
   EscalationSimulation,
   EscalationStep,
