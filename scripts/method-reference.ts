@@ -26,6 +26,7 @@ const TITLES: Record<keyof EndpointTable, string> = {
   team: 'Team (admin keys only): `scaling.team`',
   users: 'Users: `scaling.users`',
   components: 'Components: `scaling.components`',
+  workingHours: 'Working hours: `scaling.workingHours`',
 };
 
 /** SDK methods that are not one endpoint: they call several, or one many times. */

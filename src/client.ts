@@ -8,6 +8,7 @@ import { Policies } from './resources/policies.js';
 import { Schedules } from './resources/schedules.js';
 import { Team } from './resources/team.js';
 import { Users } from './resources/users.js';
+import { WorkingHoursResource } from './resources/working-hours.js';
 
 const env = (name: string): string | undefined =>
   typeof process === 'undefined' ? undefined : process.env?.[name] || undefined;
@@ -33,6 +34,8 @@ export class Scaling {
   readonly users: Users;
   /** The organization's component catalog. */
   readonly components: Components;
+  /** Working-hours sets: a time zone and weekly windows, for escalation step conditions. */
+  readonly workingHours: WorkingHoursResource;
 
   constructor(options: ClientOptions = {}) {
     const parsed = parseOrThrow(ClientOptions, options, 'options');
@@ -56,5 +59,6 @@ export class Scaling {
     this.team = new Team(http);
     this.users = new Users(http);
     this.components = new Components(http);
+    this.workingHours = new WorkingHoursResource(http);
   }
 }

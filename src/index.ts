@@ -1,5 +1,7 @@
 export { Scaling } from './client.js';
 export { simulateEscalation } from './escalation/simulate.js';
+export { isWithinWorkingHours } from './working-hours/within.js';
+export type { WeeklyHours, WeeklyWindow } from './working-hours/within.js';
 export type {
   EscalationSimulation,
   EscalationStep,
@@ -41,5 +43,6 @@ export type { ScheduleLayers } from './resources/schedule-layers.js';
 export type { Schedules } from './resources/schedules.js';
 export type { Team, TeamInvitations, TeamMembers } from './resources/team.js';
 export type { Users } from './resources/users.js';
+export type { WorkingHoursResource } from './resources/working-hours.js';
 // Every schema's type (request params, responses, enums) is public under the schema's name.
 export type * from './schemas/index.js';

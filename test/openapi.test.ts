@@ -189,6 +189,13 @@ describe('drift guard', () => {
     await scaling.components.update(component.id, { description: 'The checkout flow' });
     await scaling.components.delete(spare.id);
 
+    const hours = await scaling.workingHours.create({ name: 'Office', timezone: 'Europe/London', windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }] });
+    const spareHours = await scaling.workingHours.create({ name: 'Spare', timezone: 'UTC', windows: [{ days: [7], start: '22:00', end: '06:00' }] });
+    await scaling.workingHours.list();
+    await scaling.workingHours.get(hours.id);
+    await scaling.workingHours.update(hours.id, { windows: [{ days: [6, 7], start: '10:00', end: '14:00' }] });
+    await scaling.workingHours.delete(spareHours.id);
+
     const incident = await scaling.incidents.create({ title: 'Checkout down', severity: 'critical', escalationPolicyId: policy.id });
     await scaling.incidents.list({ status: 'investigating', limit: 10, from: '2026-04-07' });
     await scaling.incidents.updateStatus(incident.id, { status: 'identified' });

@@ -7,6 +7,7 @@ import { policyLayerRoutes, policyRoutes } from './policies.js';
 import { longUrlHandler, type MockContext, route, type RouteHandle, type RouteHandles } from './route.js';
 import { scheduleLayerRoutes, scheduleRoutes } from './schedules.js';
 import { teamRoutes, userRoutes } from './team.js';
+import { workingHoursRoutes } from './working-hours.js';
 
 /** The store call of every endpoint in the table, group by group. */
 const routeTable: { [Group in keyof EndpointTable]: RouteHandles<EndpointTable[Group]> } = {
@@ -19,6 +20,7 @@ const routeTable: { [Group in keyof EndpointTable]: RouteHandles<EndpointTable[G
   team: teamRoutes,
   users: userRoutes,
   components: componentRoutes,
+  workingHours: workingHoursRoutes,
 };
 
 /** The 414 guard, every endpoint of the table in its order, then the fallback that answers unknown routes like the API. */

@@ -15,6 +15,7 @@ export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
     policies: new Map(),
     components: new Map(),
     statusPages: new Map(),
+    workingHours: new Map(),
     incidents: new Map(),
     incidentSeq: 0,
   };

@@ -6,6 +6,7 @@ import type { ComponentOperationalStatus } from '../../src/schemas/components.js
 import type { Millis } from '../engine/clock.js';
 import { createEscalationEngine, type EscalationEngine, type EscalationRecord } from '../engine/escalation.js';
 import { createRandom, type Random } from './ids.js';
+import type { WorkingHoursRecord } from './working-hours.js';
 
 // Handlers name times as the store's; the clock that makes them is the engine's.
 export type { Millis } from '../engine/clock.js';
@@ -163,6 +164,7 @@ export type OrgRecord = {
   policies: Map<string, PolicyRecord>;
   components: Map<string, ComponentRecord>;
   statusPages: Map<string, StatusPageRecord>;
+  workingHours: Map<string, WorkingHoursRecord>;
   /** In creation order (a Map keeps insertion order). */
   incidents: Map<string, IncidentRecord>;
   incidentSeq: number;

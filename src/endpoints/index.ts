@@ -4,9 +4,10 @@ import { incidentEndpoints, incidentUpdateEndpoints } from './incidents.js';
 import { policyEndpoints, policyLayerEndpoints } from './policies.js';
 import { scheduleEndpoints, scheduleLayerEndpoints } from './schedules.js';
 import { teamEndpoints, userEndpoints } from './team.js';
+import { workingHoursEndpoints } from './working-hours.js';
 
 export { componentEndpoints, incidentEndpoints, incidentUpdateEndpoints, policyEndpoints, policyLayerEndpoints };
-export { scheduleEndpoints, scheduleLayerEndpoints, teamEndpoints, userEndpoints };
+export { scheduleEndpoints, scheduleLayerEndpoints, teamEndpoints, userEndpoints, workingHoursEndpoints };
 export type { AnyEndpoint, BadRequestCode, Endpoint, EndpointInput, EndpointResponseBody, EndpointResult, HttpMethod } from './endpoint.js';
 export { pathParamNames, toMswPath } from './endpoint.js';
 
@@ -26,6 +27,7 @@ export const endpointTable = {
   team: teamEndpoints,
   users: userEndpoints,
   components: componentEndpoints,
+  workingHours: workingHoursEndpoints,
 } as const;
 
 export type EndpointTable = typeof endpointTable;

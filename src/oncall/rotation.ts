@@ -48,7 +48,7 @@ const MAX_CACHED_HOURS = 100_000;
 /** An hour in which the offset changes: `before` until `at` (exclusive), `after` from it. */
 type SplitHour = { at: number; before: number; after: number };
 
-type Zone = {
+export type Zone = {
   format: Intl.DateTimeFormat;
   /** UTC hour index → offset in ms (local − UTC), or `NaN` when the offset changes in that hour. */
   hours: Map<number, number>;
@@ -57,7 +57,7 @@ type Zone = {
 
 const zones = new Map<string, Zone>();
 
-const zoneOf = (name: string): Zone => {
+export const zoneOf = (name: string): Zone => {
   let zone = zones.get(name);
   if (zone === undefined) {
     let format: Intl.DateTimeFormat;
@@ -102,7 +102,7 @@ const measureHour = (zone: Zone, hour: number): number => {
 };
 
 /** The zone's offset from UTC at instant `utc`, in ms (local = utc + offset). */
-const offsetAt = (zone: Zone, utc: number): number => {
+export const offsetAt = (zone: Zone, utc: number): number => {
   const hour = Math.floor(utc / HOUR);
   let offset = zone.hours.get(hour);
   if (offset === undefined) {
@@ -140,19 +140,19 @@ const instantOf = (zone: Zone, local: number): number => {
 };
 
 /** The wall-clock calendar day (days since 1970-01-01) of an instant in the zone. */
-const localDay = (zone: Zone, utc: number) => Math.floor((utc + offsetAt(zone, utc)) / DAY);
+export const localDay = (zone: Zone, utc: number) => Math.floor((utc + offsetAt(zone, utc)) / DAY);
 
 const digit = (text: string, index: number) => {
   const code = text.charCodeAt(index) - 48;
   return code >= 0 && code <= 9 ? code : Number.NaN;
 };
 
-/** `HH:MM` → minutes after midnight, without a regex or an allocation. */
-const minutesOf = (handoffTime: string): number => {
-  const hours = digit(handoffTime, 0) * 10 + digit(handoffTime, 1);
-  const minutes = digit(handoffTime, 3) * 10 + digit(handoffTime, 4);
-  if (handoffTime.length !== 5 || handoffTime[2] !== ':' || !(hours <= 23) || !(minutes <= 59)) {
-    throw new RangeError(`handoffTime must be HH:MM from 00:00 to 23:59; got ${JSON.stringify(handoffTime)}`);
+/** `HH:MM` → minutes after midnight, without a regex or an allocation. `field` names it in the error. */
+export const minutesOf = (time: string, field = 'handoffTime'): number => {
+  const hours = digit(time, 0) * 10 + digit(time, 1);
+  const minutes = digit(time, 3) * 10 + digit(time, 4);
+  if (time.length !== 5 || time[2] !== ':' || !(hours <= 23) || !(minutes <= 59)) {
+    throw new RangeError(`${field} must be HH:MM from 00:00 to 23:59; got ${JSON.stringify(time)}`);
   }
   return hours * 60 + minutes;
 };

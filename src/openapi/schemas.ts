@@ -12,6 +12,15 @@ import {
 } from '../schemas/components.js';
 import { ErrorBody } from '../schemas/errors.js';
 import {
+  WorkingHours,
+  WorkingHoursCreateParams,
+  WorkingHoursListResponse,
+  WorkingHoursResponse,
+  WorkingHoursUpdateParams,
+  WorkingHoursWindow,
+  WorkingHoursWindowParams,
+} from '../schemas/working-hours.js';
+import {
   AffectedComponent,
   AuditEntry,
   Escalation,
@@ -179,6 +188,13 @@ export const componentSchemas = {
   ComponentUpdateParams,
   ComponentResponse,
   ComponentPageResponse,
+  WorkingHoursWindow,
+  WorkingHours,
+  WorkingHoursWindowParams,
+  WorkingHoursCreateParams,
+  WorkingHoursUpdateParams,
+  WorkingHoursResponse,
+  WorkingHoursListResponse,
 } satisfies Record<string, z.core.$ZodType>;
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -115,3 +115,13 @@ export {
   ComponentPage,
   ComponentPageResponse,
 } from './components.js';
+export {
+  WorkingHoursPathParams,
+  WorkingHoursWindowParams,
+  WorkingHoursCreateParams,
+  WorkingHoursUpdateParams,
+  WorkingHoursWindow,
+  WorkingHours,
+  WorkingHoursResponse,
+  WorkingHoursListResponse,
+} from './working-hours.js';

@@ -46,7 +46,9 @@ type FieldSpec =
   | { kind: 'email'; required?: boolean }
   | { kind: 'timezone'; required?: boolean }
   | { kind: 'datetime'; nullable?: boolean; required?: boolean }
-  | { kind: 'hhmm'; required?: boolean };
+  | { kind: 'hhmm'; required?: boolean }
+  /** Working-hours windows: `[{ days, start, end }]`, 1 to `max`. */
+  | { kind: 'windows'; max: number; required?: boolean };
 
 /**
  * What replaces a field's value: a JSON value (or one made from the valid value and the fixture), a
@@ -309,13 +311,48 @@ const mutationsFor = (spec: FieldSpec, first: boolean): Mutation[] => {
         ...NOT_A_STRING(),
         ...unreadable,
       ];
+    case 'windows': {
+      const window = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+      const bent = (name: string, change: Record<string, unknown>) => json(name, [window, { ...window, ...change }]);
+      return [
+        ...missing,
+        json('an empty list', []),
+        json(`${spec.max + 1} windows`, Array.from({ length: spec.max + 1 }, () => window)),
+        json('20,000 windows', Array.from({ length: 20_000 }, () => ({ days: [1], start: '09:00', end: '17:00' }))),
+        bent('a window without days', { days: [] }),
+        bent('day 0', { days: [0] }),
+        bent('day 8', { days: [1, 8] }),
+        bent('day 1.5', { days: [1.5] }),
+        bent('day -1', { days: [-1] }),
+        bent('a day as a string', { days: ['1'] }),
+        bent('a day twice', { days: [1, 2, 1] }),
+        bent('days null', { days: null }),
+        bent('one day instead of a list', { days: 1 }),
+        bent('100,000 days (as many issues)', { days: Array.from({ length: 100_000 }, (_, i) => i) }),
+        bent('start 24:00', { start: '24:00' }),
+        bent('start 9:00', { start: '9:00' }),
+        bent('end with seconds', { end: '17:00:00' }),
+        bent('end null', { end: null }),
+        bent('end a number', { end: 1700 }),
+        json('a window without end', [{ days: [1], start: '09:00' }]),
+        bent('an unknown window field', { timezone: 'UTC' }),
+        json('a window with a __proto__ key', JSON.parse('[{"__proto__":{"polluted":true},"days":[1],"start":"09:00","end":"17:00"}]')),
+        json('a window that is a string', ['09:00-17:00']),
+        json('a window that is null', [null]),
+        json('a nested list', [[window]]),
+        json('one window instead of a list', window),
+        json('null', null),
+        json('a string', 'always'),
+        ...unreadable,
+      ];
+    }
   }
 };
 
 // ---------------------------------------------------------------------------------------------
 // The endpoints. Valid requests target org A's resources with A's admin key.
 
-type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation';
+type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours';
 
 /** Ids a path parameter must not accept: other kinds of A's ids. */
 const OTHER_KIND: Readonly<Record<Kind, Resolve<string>>> = {
@@ -328,6 +365,7 @@ const OTHER_KIND: Readonly<Record<Kind, Resolve<string>>> = {
   component: (fx) => fx.a.scheduleId,
   member: (fx) => fx.a.invitationId,
   invitation: (fx) => fx.a.memberId,
+  workingHours: (fx) => fx.a.componentIds[0]!,
 };
 
 type Param = { kind: Kind; id: Resolve<string> };
@@ -356,6 +394,7 @@ const scheduleLayer: Param = { kind: 'scheduleLayer', id: (fx) => fx.a.spareSche
 const component: Param = { kind: 'component', id: (fx) => fx.a.componentIds[1]! };
 const member: Param = { kind: 'member', id: (fx) => fx.a.memberId };
 const invitation: Param = { kind: 'invitation', id: (fx) => fx.a.invitationId };
+const workingHours: Param = { kind: 'workingHours', id: (fx) => fx.a.workingHoursIds[1]! };
 
 const layerFields: Record<string, FieldSpec> = {
   position: { kind: 'int', min: 1, max: 3, required: true },
@@ -707,6 +746,32 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
     call: 'components.delete', params: { componentId: component },
     extras: [{ name: 'a component an incident names', code: 'component_in_use', path: (fx) => ({ componentId: fx.a.componentIds[0]! }) }],
   },
+  {
+    call: 'workingHours.create',
+    body: {
+      valid: () => ({ name: 'Fresh hours', timezone: 'Europe/Paris', windows: [{ days: [5, 1], start: '22:00', end: '06:00' }] }),
+      fields: {
+        name: { kind: 'text', min: 1, max: 255, required: true },
+        timezone: { kind: 'timezone', required: true },
+        windows: { kind: 'windows', max: 50, required: true },
+      },
+    },
+    extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ timezone: 'UTC', windows: [{ days: [1], start: '09:00', end: '17:00' }], name: fx.a.workingHoursName }) }],
+  },
+  { call: 'workingHours.get', params: { workingHoursId: workingHours } },
+  {
+    call: 'workingHours.update', params: { workingHoursId: workingHours },
+    body: {
+      valid: () => ({ name: 'Renamed hours', timezone: 'Asia/Tokyo', windows: [{ days: [6, 7], start: '10:00', end: '14:00' }] }),
+      fields: {
+        name: { kind: 'text', min: 1, max: 255 },
+        timezone: { kind: 'timezone' },
+        windows: { kind: 'windows', max: 50 },
+      },
+    },
+    extras: [{ name: 'the name of another set', code: 'name_conflict', body: (fx) => ({ timezone: 'UTC', windows: [{ days: [1], start: '09:00', end: '17:00' }], name: fx.a.workingHoursName }) }],
+  },
+  { call: 'workingHours.delete', params: { workingHoursId: workingHours } },
 ];
 
 // ---------------------------------------------------------------------------------------------

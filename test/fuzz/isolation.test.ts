@@ -19,7 +19,7 @@ import {
  * rule (their list is B's own, or what they create lands in B), and a route without one fails too.
  */
 
-type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation';
+type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours';
 
 /** Which kind of id a path parameter names. `layerId` depends on the parent in the path. */
 const PARAM_KINDS: Readonly<Record<string, (path: string) => Kind>> = {
@@ -35,6 +35,7 @@ const PARAM_KINDS: Readonly<Record<string, (path: string) => Kind>> = {
   componentId: () => 'component',
   userId: () => 'member',
   invitationId: () => 'invitation',
+  workingHoursId: () => 'workingHours',
 };
 
 const kindOf = (name: string, path: string): Kind => {
@@ -54,6 +55,7 @@ const idOf = (org: OrgFixture, kind: Kind): string => {
     case 'component': return org.componentIds[0]!;
     case 'member': return org.memberId;
     case 'invitation': return org.invitationId;
+    case 'workingHours': return org.workingHoursIds[0]!;
   }
 };
 
@@ -86,6 +88,7 @@ const BODIES: Readonly<Record<string, (a: OrgFixture) => unknown>> = {
   }),
   'PATCH /team/members/:userId/role': () => ({ role: 'org:admin' }),
   'PATCH /components/:componentId': () => ({ name: 'Renamed' }),
+  'PATCH /working-hours/:workingHoursId': () => ({ windows: [{ days: [6, 7], start: '10:00', end: '14:00' }] }),
 };
 
 const bodyFor = (route: Route, a: OrgFixture): unknown => {
@@ -186,6 +189,7 @@ describe('org B’s admin key on org A’s resources', () => {
     'GET /escalation/policies': (route) => expectOwnList(route, '', []),
     'GET /oncall/schedules': (route) => expectOwnList(route, '', []),
     'GET /components': (route) => expectOwnList(route, '', { components: [], nextCursor: null }),
+    'GET /working-hours': (route) => expectOwnList(route, '', []),
     'GET /incidents': async (route) => {
       await expectOwnList(route, '', { incidents: [], nextCursor: null });
       // A's cursor names a place in A's list; in C's it is only a place, and C has nothing there.
@@ -197,6 +201,7 @@ describe('org B’s admin key on org A’s resources', () => {
     'POST /escalation/policies': (route) => expectCreatedInC(route, { name: a.policyName }),
     'POST /oncall/schedules': (route) => expectCreatedInC(route, { name: a.scheduleName, timezone: 'UTC' }),
     'POST /components': (route) => expectCreatedInC(route, { name: a.componentName }),
+    'POST /working-hours': (route) => expectCreatedInC(route, { name: a.workingHoursName, timezone: 'UTC', windows: [{ days: [1], start: '09:00', end: '17:00' }] }),
     // A's member is not C's: inviting them to C is a new invitation.
     'POST /team/members/invite': async (route) => {
       const response = await rawJson(mock, route.method, route.path, { emailAddress: a.memberEmail, role: 'org:member' }, c.apiKey);
@@ -231,7 +236,7 @@ describe('org B’s admin key on org A’s resources', () => {
     const seenByB = await rawFetch(mock, `${route.path}${query}`, { method: route.method, apiKey: b.apiKey });
     expect(seenByB.status, route.key).toBe(200);
     const text = await seenByB.text();
-    const idsOfA = [a.orgId, a.adminId, a.memberId, a.policyId, a.incidentId, a.resolvedIncidentId, a.scheduleId, a.spareScheduleId, a.invitationId, ...a.componentIds];
+    const idsOfA = [a.orgId, a.adminId, a.memberId, a.policyId, a.incidentId, a.resolvedIncidentId, a.scheduleId, a.spareScheduleId, a.invitationId, ...a.componentIds, ...a.workingHoursIds];
     expect(idsOfA.filter((id) => text.includes(id)), `${route.key}${query} with B's key`).toEqual([]);
   };
 

@@ -187,6 +187,7 @@ export const snapshotOrg = async (mock: ScalingMock, apiKey: string): Promise<st
     for (const { id } of page.components) await read('/components/:componentId', `/components/${encodeURIComponent(id)}`);
     componentCursor = page.nextCursor;
   } while (componentCursor !== null);
+  await each('/working-hours/:workingHoursId', '/working-hours');
   await read('/team/members');
   await read('/users');
   parts.push(`pages\n${JSON.stringify(mock.pages())}`, `clock\n${mock.clock.now().toISOString()}`);
@@ -227,6 +228,9 @@ export type OrgFixture = {
   backupPolicyName: string;
   componentIds: string[];
   componentName: string;
+  /** Two working-hours sets; the first's name is taken. */
+  workingHoursIds: string[];
+  workingHoursName: string;
   /** An open incident under the policy, with one internal update, and a resolved one. */
   incidentId: string;
   updateId: string;
@@ -271,6 +275,11 @@ export const populateOrg = async (
     (await scaling.components.create({ name: `Web ${tag}` })).id,
   ];
   mock.createStatusPage({ orgId, componentIds: [componentIds[0]!] });
+  const workingHoursName = `Office ${tag}`;
+  const workingHoursIds = [
+    (await scaling.workingHours.create({ name: workingHoursName, timezone: 'Europe/London', windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }] })).id,
+    (await scaling.workingHours.create({ name: `Nights ${tag}`, timezone: 'Asia/Tokyo', windows: [{ days: [7], start: '22:00', end: '06:00' }] })).id,
+  ];
   const resolved = await scaling.incidents.create({ title: `Old outage ${tag}`, severity: 'low', ownerId: memberId });
   for (const status of ['identified', 'monitoring', 'resolved'] as const) await scaling.incidents.updateStatus(resolved.id, { status });
   const incident = await scaling.incidents.create({ title: `Outage ${tag}`, severity: 'high', escalationPolicyId: policy.id, componentIds: [componentIds[0]!] });
@@ -283,7 +292,7 @@ export const populateOrg = async (
     scheduleId: schedule.id, scheduleName, scheduleLayerIds: schedule.layers.map((layer) => layer.id),
     spareScheduleId: spare.id, spareScheduleLayerIds: spare.layers.map((layer) => layer.id),
     policyId: policy.id, policyName, policyLayerIds: [first.id, second.id], backupPolicyName,
-    componentIds, componentName,
+    componentIds, componentName, workingHoursIds, workingHoursName,
     incidentId: incident.id, updateId: update.id, resolvedIncidentId: resolved.id,
     invitationId: invitation.id, cursor: nextCursor,
   };
