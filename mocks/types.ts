@@ -1,5 +1,6 @@
 import type { HttpHandler } from 'msw';
 import type { Escalation } from '../src/schemas/incidents.js';
+import type { InboundIntegration } from '../src/schemas/routing.js';
 import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
 import type { MemberRole, PageReason } from './store/state.js';
@@ -72,6 +73,9 @@ export type MockSchedule = {
   }>;
 };
 
+/** An inbound integration as `GET /integrations/inbound/{id}` shows it. */
+export type MockInboundIntegration = InboundIntegration;
+
 /** A status page: it has no API, and only decides whether public incident updates are seen. */
 export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
@@ -121,6 +125,13 @@ export type ScalingMock = {
    * org's components. Published unless `published: false`.
    */
   createStatusPage(input: { orgId?: string; componentIds: string[]; published?: boolean }): MockStatusPage;
+  /**
+   * An inbound integration of the default org (or of `orgId`): the API has none to create, as the
+   * real one is connected outside it. `componentId` must be a component of that org and
+   * `routingPolicyId` (default `null`: the org's default policy) a routing policy of it. `name`
+   * (default `Integration N`) is unique in the org. It starts with no selectors.
+   */
+  createInboundIntegration(input: { orgId?: string; name?: string; componentId: string; routingPolicyId?: string | null }): MockInboundIntegration;
   /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
   reset(): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */

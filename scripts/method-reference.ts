@@ -26,6 +26,8 @@ const TITLES: Record<keyof EndpointTable, string> = {
   team: 'Team (admin keys only): `scaling.team`',
   users: 'Users: `scaling.users`',
   components: 'Components: `scaling.components`',
+  routingPolicies: 'Routing policies: `scaling.routingPolicies`',
+  inboundIntegrations: 'Inbound integrations: `scaling.integrations.inbound`',
 };
 
 /** SDK methods that are not one endpoint: they call several, or one many times. */

@@ -4,7 +4,9 @@ import { ScalingError } from './core/errors.js';
 import { ClientOptions, parseOrThrow } from './core/request-options.js';
 import { Components } from './resources/components.js';
 import { Incidents } from './resources/incidents.js';
+import { Integrations } from './resources/integrations.js';
 import { Policies } from './resources/policies.js';
+import { RoutingPolicies } from './resources/routing-policies.js';
 import { Schedules } from './resources/schedules.js';
 import { Team } from './resources/team.js';
 import { Users } from './resources/users.js';
@@ -33,6 +35,10 @@ export class Scaling {
   readonly users: Users;
   /** The organization's component catalog. */
   readonly components: Components;
+  /** Routing policies: what alerts of each severity do. */
+  readonly routingPolicies: RoutingPolicies;
+  /** Inbound integrations and their routing selectors, under `integrations.inbound`. */
+  readonly integrations: Integrations;
 
   constructor(options: ClientOptions = {}) {
     const parsed = parseOrThrow(ClientOptions, options, 'options');
@@ -56,5 +62,7 @@ export class Scaling {
     this.team = new Team(http);
     this.users = new Users(http);
     this.components = new Components(http);
+    this.routingPolicies = new RoutingPolicies(http);
+    this.integrations = new Integrations(http);
   }
 }

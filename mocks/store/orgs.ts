@@ -1,10 +1,12 @@
 import { MockApiError, notFound } from './errors.js';
 import { newApiKey, newId } from './ids.js';
+import { addDefaultRoutingPolicy } from './routing.js';
 import type { Actor, MemberRole, Millis, MockState, OrgRecord, UserRecord } from './state.js';
 
 export type NewUser = { firstName?: string; lastName?: string; email?: string; role?: MemberRole };
 
-export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
+/** `now` stamps the org's default routing policy. */
+export const createOrgRecord = (state: MockState, name: string, now: Millis = 0): OrgRecord => {
   const org: OrgRecord = {
     id: newId(state.random, 'org'),
     name,
@@ -14,9 +16,12 @@ export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
     policies: new Map(),
     components: new Map(),
     statusPages: new Map(),
+    routingPolicies: new Map(),
+    inboundIntegrations: new Map(),
     incidents: new Map(),
     incidentSeq: 0,
   };
+  addDefaultRoutingPolicy(org, now);
   state.orgs.set(org.id, org);
   return org;
 };

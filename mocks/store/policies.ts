@@ -2,6 +2,7 @@ import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/p
 import { stopEscalationsOf } from '../engine/escalation.js';
 import { conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertEscalationPolicyUnrouted } from './routing.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
 /** Names are unique per organization, compared exactly (case and spaces count). */
@@ -46,9 +47,13 @@ export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpda
   return policy;
 };
 
-/** Deletes the policy and its layers; incidents escalating under it stop escalating. */
+/**
+ * Deletes the policy and its layers; incidents escalating under it stop escalating. Refused while a
+ * routing rule names it (409 `escalation_policy_in_use`).
+ */
 export const deletePolicy = (state: MockState, org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
+  assertEscalationPolicyUnrouted(org, policyId);
   org.policies.delete(policyId);
   stopEscalationsOf(state, org, policyId, now);
   return policy;

@@ -2,6 +2,7 @@ import type { LayerTarget } from '../../src/schemas/policy-layers.js';
 import { createPageLog, type PageLog } from '../engine/page-log.js';
 import { createTimerQueue, type TimerQueue } from '../engine/timers.js';
 import { createRandom, type Random } from './ids.js';
+import type { InboundIntegrationRecord, RoutingPolicyRecord } from './routing.js';
 
 /** Times are epoch milliseconds from the mock's clock; views turn them into ISO strings. */
 export type Millis = number;
@@ -189,6 +190,9 @@ export type OrgRecord = {
   policies: Map<string, PolicyRecord>;
   components: Map<string, ComponentRecord>;
   statusPages: Map<string, StatusPageRecord>;
+  /** Always holds the org's default policy (`isDefault`). */
+  routingPolicies: Map<string, RoutingPolicyRecord>;
+  inboundIntegrations: Map<string, InboundIntegrationRecord>;
   /** In creation order (a Map keeps insertion order). */
   incidents: Map<string, IncidentRecord>;
   incidentSeq: number;

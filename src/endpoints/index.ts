@@ -3,10 +3,12 @@ import { componentEndpoints } from './components.js';
 import { incidentEndpoints, incidentUpdateEndpoints } from './incidents.js';
 import { policyEndpoints, policyLayerEndpoints } from './policies.js';
 import { scheduleEndpoints, scheduleLayerEndpoints } from './schedules.js';
+import { inboundIntegrationEndpoints, routingPolicyEndpoints } from './routing.js';
 import { teamEndpoints, userEndpoints } from './team.js';
 
 export { componentEndpoints, incidentEndpoints, incidentUpdateEndpoints, policyEndpoints, policyLayerEndpoints };
 export { scheduleEndpoints, scheduleLayerEndpoints, teamEndpoints, userEndpoints };
+export { inboundIntegrationEndpoints, routingPolicyEndpoints };
 export type { AnyEndpoint, BadRequestCode, Endpoint, EndpointInput, EndpointResponseBody, EndpointResult, HttpMethod } from './endpoint.js';
 export { pathParamNames, toMswPath } from './endpoint.js';
 
@@ -26,6 +28,8 @@ export const endpointTable = {
   team: teamEndpoints,
   users: userEndpoints,
   components: componentEndpoints,
+  routingPolicies: routingPolicyEndpoints,
+  inboundIntegrations: inboundIntegrationEndpoints,
 } as const;
 
 export type EndpointTable = typeof endpointTable;

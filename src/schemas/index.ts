@@ -6,3 +6,4 @@ export * from './incidents.js';
 export * from './schedules.js';
 export * from './team.js';
 export * from './components.js';
+export * from './routing.js';
