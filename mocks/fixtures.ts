@@ -12,6 +12,8 @@ import { EmailAddress, MemberRole } from '../src/schemas/team.js';
 import type { MockContext } from './handlers/route.js';
 import { addStatusPage } from './store/components.js';
 import { MockApiError } from './store/errors.js';
+import { addInboundIntegration } from './store/routing.js';
+import { inboundIntegrationView } from './store/routing-views.js';
 import { addUser, createOrgRecord, getOrg, issueApiKey } from './store/orgs.js';
 import { scheduleLayersView } from './store/schedule-views.js';
 import { addSchedule } from './store/schedules.js';
@@ -93,6 +95,13 @@ const scheduleInput = (now: string) =>
     }),
   );
 
+const InboundIntegrationInput = z.strictObject({
+  orgId: z.optional(Text),
+  name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
+  componentId: Text,
+  routingPolicyId: z.optional(z.nullable(Text)),
+});
+
 const StatusPageInput = z.strictObject({
   orgId: z.optional(Text),
   componentIds: uniqueIds('component ids', 0),
@@ -136,7 +145,7 @@ const freeKey = (state: MockState, method: string, key: string | undefined) => {
   return key;
 };
 
-export type Fixtures = Pick<ScalingMock, 'createOrg' | 'createUser' | 'createSchedule' | 'createStatusPage'>;
+export type Fixtures = Pick<ScalingMock, 'createOrg' | 'createUser' | 'createSchedule' | 'createStatusPage' | 'createInboundIntegration'>;
 
 /** `defaultOrgId` is where helpers put things when the test names no `orgId`. */
 export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures => {
@@ -145,7 +154,7 @@ export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures
     const { name, apiKey } = check('createOrg', z.optional(OrgFields), input) ?? {};
     const { state } = ctx;
     const key = freeKey(state, 'createOrg', apiKey);
-    const org = createOrgRecord(state, name ?? `Organization ${state.orgs.size + 1}`);
+    const org = createOrgRecord(state, name ?? `Organization ${state.orgs.size + 1}`, clock.nowMs());
     const admin = addUser(state, org, { role: 'org:admin' }, clock.nowMs());
     return { id: org.id, name: org.name, apiKey: issueApiKey(state, { orgId: org.id, userId: admin.id }, key), adminUserId: admin.id };
   };
@@ -190,5 +199,23 @@ export const createFixtures = (ctx: MockContext, defaultOrgId: string): Fixtures
     return { id: page.id, orgId, componentIds: [...page.componentIds], published: page.published };
   };
 
-  return { createOrg, createUser, createSchedule, createStatusPage };
+  const createInboundIntegration: ScalingMock['createInboundIntegration'] = (input) => {
+    const { orgId = defaultOrgId, name, componentId, routingPolicyId = null } = check('createInboundIntegration', InboundIntegrationInput, input);
+    const { state } = ctx;
+    const org = orgOf(state, 'createInboundIntegration', orgId);
+    const refuse = (field: string, message: string) => new RangeError(`mock.createInboundIntegration: ${field}: ${message}`);
+    if (!org.components.has(componentId)) throw refuse('componentId', `no component ${componentId} in organization ${orgId}`);
+    if (routingPolicyId !== null && !org.routingPolicies.has(routingPolicyId)) {
+      throw refuse('routingPolicyId', `no routing policy ${routingPolicyId} in organization ${orgId}`);
+    }
+    // Names are unique per org: the provider's data source looks integrations up by name.
+    const names = new Set([...org.inboundIntegrations.values()].map((integration) => integration.name));
+    if (name !== undefined && names.has(name)) throw refuse('name', `an integration named "${name}" already exists in organization ${orgId}`);
+    let n = org.inboundIntegrations.size + 1;
+    while (name === undefined && names.has(`Integration ${n}`)) n++;
+    const integration = addInboundIntegration(state, org, { name: name ?? `Integration ${n}`, componentId, routingPolicyId }, clock.nowMs());
+    return inboundIntegrationView(integration);
+  };
+
+  return { createOrg, createUser, createSchedule, createStatusPage, createInboundIntegration };
 };

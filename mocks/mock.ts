@@ -65,7 +65,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
 
   const boot = () => {
     const state = createState(seed);
-    const org = createOrgRecord(state, 'Default organization');
+    const org = createOrgRecord(state, 'Default organization', start);
     const admin = addUser(state, org, { firstName: 'Ada', lastName: 'Admin', role: 'org:admin' }, start);
     const apiKey = issueApiKey(state, { orgId: org.id, userId: admin.id }, options.apiKey);
     return { state, org, admin, apiKey };

@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import type { Component, ComponentOperationalStatus } from '../src/schemas/components.js';
 import type { Escalation } from '../src/schemas/incidents.js';
+import type { InboundIntegration } from '../src/schemas/routing.js';
 import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
 import type { MemberRole } from '../src/schemas/team.js';
@@ -74,6 +75,9 @@ export type MockSchedule = {
   }>;
 };
 
+/** An inbound integration as `GET /integrations/inbound/{id}` shows it. */
+export type MockInboundIntegration = InboundIntegration;
+
 /** A status page: it has no API, and only decides whether public incident updates are seen. */
 export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
@@ -137,6 +141,13 @@ export type ScalingMock = {
       maintenanceWindow?: { startedAt: Date | string; endsAt?: Date | string | null } | null;
     },
   ): Component;
+  /**
+   * An inbound integration of the default org (or of `orgId`): the API has none to create, as the
+   * real one is connected outside it. `componentId` must be a component of that org and
+   * `routingPolicyId` (default `null`: the org's default policy) a routing policy of it. `name`
+   * (default `Integration N`) is unique in the org. It starts with no selectors.
+   */
+  createInboundIntegration(input: { orgId?: string; name?: string; componentId: string; routingPolicyId?: string | null }): MockInboundIntegration;
   /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
   reset(): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */

@@ -27,6 +27,8 @@ const TITLES: Record<keyof EndpointTable, string> = {
   users: 'Users: `scaling.users`',
   components: 'Components: `scaling.components`',
   workingHours: 'Working hours: `scaling.workingHours`',
+  routingPolicies: 'Routing policies: `scaling.routingPolicies`',
+  inboundIntegrations: 'Inbound integrations: `scaling.integrations.inbound`',
 };
 
 /** SDK methods that are not one endpoint: they call several, or one many times. */

@@ -4,7 +4,9 @@ import { ScalingError } from './core/errors.js';
 import { ClientOptions, parseOrThrow } from './core/request-options.js';
 import { Components } from './resources/components.js';
 import { Incidents } from './resources/incidents.js';
+import { Integrations } from './resources/integrations.js';
 import { Policies } from './resources/policies.js';
+import { RoutingPolicies } from './resources/routing-policies.js';
 import { Schedules } from './resources/schedules.js';
 import { Team } from './resources/team.js';
 import { Users } from './resources/users.js';
@@ -36,6 +38,10 @@ export class Scaling {
   readonly components: Components;
   /** Working-hours sets: a time zone and weekly windows, for escalation step conditions. */
   readonly workingHours: WorkingHoursResource;
+  /** Routing policies: what alerts of each severity do. */
+  readonly routingPolicies: RoutingPolicies;
+  /** Inbound integrations and their routing selectors, under `integrations.inbound`. */
+  readonly integrations: Integrations;
 
   constructor(options: ClientOptions = {}) {
     const parsed = parseOrThrow(ClientOptions, options, 'options');
@@ -60,5 +66,7 @@ export class Scaling {
     this.users = new Users(http);
     this.components = new Components(http);
     this.workingHours = new WorkingHoursResource(http);
+    this.routingPolicies = new RoutingPolicies(http);
+    this.integrations = new Integrations(http);
   }
 }

@@ -10,6 +10,8 @@ export type {
   SimulatedLayer,
   SimulatedSchedule,
 } from './escalation/simulate.js';
+export { simulateRouting } from './routing/simulate.js';
+export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
 export type { ClientOptions, RequestOptions } from './core/request-options.js';
 export {
   ScalingError,
@@ -36,7 +38,9 @@ export {
 export type { Components } from './resources/components.js';
 export type { IncidentUpdates } from './resources/incident-updates.js';
 export type { Incidents } from './resources/incidents.js';
+export type { InboundIntegrations, Integrations } from './resources/integrations.js';
 export type { Policies } from './resources/policies.js';
+export type { RoutingPolicies } from './resources/routing-policies.js';
 export type { LayerSyncOptions, PolicyLayers } from './resources/policy-layers.js';
 export type { SyncStep, SyncDeleteStep, SyncUpdateStep, SyncCreateStep, SyncReorderStep, LayerSyncChanges, PlannedLayer, LayerSyncResult, LayerSyncPreview } from './resources/layer-sync.js';
 export type { ScheduleLayers } from './resources/schedule-layers.js';

@@ -229,6 +229,18 @@ describe('drift guard', () => {
     await scaling.team.members.remove(leaver.id);
     await scaling.users.list();
 
+    const routingRules = (['critical', 'high', 'medium', 'low'] as const).map((severity) => ({ severity, outcome: 'incident' as const, escalationPolicyId: policy.id }));
+    const routing = await scaling.routingPolicies.create({ name: 'Paging', description: '', rules: routingRules });
+    await scaling.routingPolicies.list();
+    await scaling.routingPolicies.replace(routing.id, { name: 'Paging', rules: routingRules.map((rule) => ({ ...rule, outcome: 'drop' as const })) });
+    const integration = mock.createInboundIntegration({ name: 'Datadog', componentId: component.id });
+    await scaling.integrations.inbound.list();
+    await scaling.integrations.inbound.setSelectors(integration.id, { selectors: [{ matchers: [{ key: 'env', value: 'prod' }], routingPolicyId: routing.id }] });
+    await scaling.integrations.inbound.get(integration.id);
+    await scaling.integrations.inbound.setSelectors(integration.id, { selectors: [] });
+    await scaling.routingPolicies.get(routing.id);
+    await scaling.routingPolicies.delete(routing.id);
+
     await scaling.policies.layers.delete(policy.id, first.id);
     await scaling.policies.delete(policy.id);
     await expect(scaling.policies.get('pol_missing')).rejects.toBeInstanceOf(ScalingNotFoundError);

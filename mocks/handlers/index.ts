@@ -4,6 +4,7 @@ import { componentRoutes } from './components.js';
 import { fallbackHandler } from './fallback.js';
 import { incidentRoutes, incidentUpdateRoutes } from './incidents.js';
 import { policyLayerRoutes, policyRoutes } from './policies.js';
+import { inboundIntegrationRoutes, routingPolicyRoutes } from './routing.js';
 import { longUrlHandler, type MockContext, route, type RouteHandle, type RouteHandles } from './route.js';
 import { scheduleLayerRoutes, scheduleRoutes } from './schedules.js';
 import { teamRoutes, userRoutes } from './team.js';
@@ -21,6 +22,8 @@ const routeTable: { [Group in keyof EndpointTable]: RouteHandles<EndpointTable[G
   users: userRoutes,
   components: componentRoutes,
   workingHours: workingHoursRoutes,
+  routingPolicies: routingPolicyRoutes,
+  inboundIntegrations: inboundIntegrationRoutes,
 };
 
 /** The 414 guard, every endpoint of the table in its order, then the fallback that answers unknown routes like the API. */

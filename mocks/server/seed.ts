@@ -12,9 +12,21 @@ import {
 } from '../../src/schemas/schedules.js';
 import { OrgFields, UserFields } from '../fixtures.js';
 import type { ScalingMock } from '../types.js';
+import {
+  applyRouting,
+  checkRouting,
+  claimRoutingRefs,
+  type RoutingRefs,
+  type RoutingRegistries,
+  type RoutingSummary,
+  SeedComponent,
+  SeedInboundIntegration,
+  SeedRoutingPolicy,
+} from './seed-routing.js';
 
 /**
- * The standalone server's seed file: orgs, keys, users, schedules and policies, made through the
+ * The standalone server's seed file: orgs, keys, users, schedules, policies, components, routing
+ * policies and inbound integrations, made through the
  * mock's helpers and its own API (never by writing state), so a seeded mock is one a test could have built.
  *
  * The seed checks only what is its own: its format, its refs and its keys. Every other rule (unique
@@ -75,6 +87,10 @@ const SeedOrg = z.strictObject({
   users: z.optional(z.array(SeedUser)),
   schedules: z.optional(z.array(SeedSchedule)),
   policies: z.optional(z.array(SeedPolicy)),
+  components: z.optional(z.array(SeedComponent)),
+  routingPolicies: z.optional(z.array(SeedRoutingPolicy)),
+  /** Made with `mock.createInboundIntegration()`: the API has no way to create one. */
+  inboundIntegrations: z.optional(z.array(SeedInboundIntegration)),
 });
 
 export const SeedFile = z.strictObject({ orgs: z.array(SeedOrg) });
@@ -92,9 +108,9 @@ export type SeedSummary = {
     users: Array<{ ref: string | null; id: string; email: string; role: string; apiKey: string }>;
     schedules: Array<{ ref: string | null; id: string; name: string; layerIds: string[] }>;
     policies: Array<{ ref: string | null; id: string; name: string; layerIds: string[] }>;
-  }>;
+  } & RoutingSummary>;
   /** Every ref, to its id. */
-  refs: { users: Record<string, string>; schedules: Record<string, string>; policies: Record<string, string> };
+  refs: { users: Record<string, string>; schedules: Record<string, string>; policies: Record<string, string> } & RoutingRefs;
 };
 
 /** A seed that cannot be applied; `issues` name the fields (`orgs[0].users[2].email`). */
@@ -121,6 +137,9 @@ const crossCheck = (seed: Seed, context: SeedContext): ValidationIssue[] => {
   const users = new Map<string, RefOwner>();
   const schedules = new Map<string, RefOwner>();
   const policies = new Map<string, RefOwner>();
+  const components = new Map<string, RefOwner>();
+  const routingPolicies = new Map<string, RefOwner>();
+  const integrations = new Map<string, RefOwner>();
   const claim = (registry: Map<string, RefOwner>, ref: string | undefined, owner: RefOwner, what: string) => {
     if (ref === undefined) return;
     const taken = registry.get(ref);
@@ -138,6 +157,17 @@ const crossCheck = (seed: Seed, context: SeedContext): ValidationIssue[] => {
     if (!owner) refuse(path, `no ${what} with ref "${ref}" in this seed`);
     else if (owner.org !== org) refuse(path, `"${ref}" is a ${what} of orgs[${owner.org}], not of orgs[${org}]`);
   };
+
+  const registry = (map: Map<string, RefOwner>, org: number, what: string) => ({
+    claim: (ref: string | undefined, path: string) => claim(map, ref, { org, path }, what),
+    resolve: (ref: string, path: string) => resolve(map, ref, org, path, what),
+  });
+  const routingRegistries = (org: number): RoutingRegistries => ({
+    components: registry(components, org, 'component'),
+    routingPolicies: registry(routingPolicies, org, 'routing policy'),
+    integrations: registry(integrations, org, 'inbound integration'),
+    policies: registry(policies, org, 'policy'),
+  });
 
   const [first] = seed.orgs;
   if (first?.default && first.apiKey !== undefined && context.apiKey !== undefined && first.apiKey !== context.apiKey) {
@@ -158,6 +188,7 @@ const crossCheck = (seed: Seed, context: SeedContext): ValidationIssue[] => {
     });
     org.schedules?.forEach((schedule, s) => claim(schedules, schedule.ref, { org: o, path: `${at}.schedules[${s}].ref` }, 'schedule'));
     org.policies?.forEach((policy, p) => claim(policies, policy.ref, { org: o, path: `${at}.policies[${p}].ref` }, 'policy'));
+    claimRoutingRefs(org, at, routingRegistries(o));
   });
 
   seed.orgs.forEach((org, o) => {
@@ -176,6 +207,7 @@ const crossCheck = (seed: Seed, context: SeedContext): ValidationIssue[] => {
         target.users?.forEach((ref, i) => resolve(users, ref, o, `${tp}.users[${i}]`, 'user'));
       });
     });
+    checkRouting(org, at, routingRegistries(o), refuse);
   });
   return issues;
 };
@@ -210,7 +242,7 @@ const step = async <T>(path: string, work: () => T | Promise<T>): Promise<T> => 
 export const applySeed = async (mock: ScalingMock, seed: Seed): Promise<SeedSummary> => {
   // The helpers take an explicit key at run time; their public type does not list it yet.
   const { createOrg, createUser } = mock;
-  const refs: SeedSummary['refs'] = { users: {}, schedules: {}, policies: {} };
+  const refs: SeedSummary['refs'] = { users: {}, schedules: {}, policies: {}, components: {}, routingPolicies: {}, inboundIntegrations: {} };
   const summary: SeedSummary = { orgs: [], refs };
 
   for (const [o, entry] of seed.orgs.entries()) {
@@ -263,7 +295,8 @@ export const applySeed = async (mock: ScalingMock, seed: Seed): Promise<SeedSumm
       if (ref !== undefined) refs.policies[ref] = policy.id;
       policies.push({ ref: ref ?? null, id: policy.id, name: policy.name, layerIds });
     }
-    summary.orgs.push({ ...org, default: entry.default === true, users, schedules, policies });
+    const routing = await applyRouting({ mock, scaling, orgId: org.id, at, step, policyRefs: refs.policies, refs }, entry);
+    summary.orgs.push({ ...org, default: entry.default === true, users, schedules, policies, ...routing });
   }
   return summary;
 };

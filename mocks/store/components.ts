@@ -3,6 +3,7 @@ import type { ComponentCreateParams, ComponentListQuery, ComponentUpdateParams }
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertNameFree, conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertComponentUnrouted } from './routing.js';
 import type { ComponentRecord, Millis, MockState, OrgRecord, StatusPageRecord } from './state.js';
 
 const assertComponentNameFree = (org: OrgRecord, name: string, except?: string) =>
@@ -76,6 +77,7 @@ export const deleteComponent = (org: OrgRecord, componentId: string): ComponentR
     const others = referencing.length > 1 ? ` and ${referencing.length - 1} other incident(s)` : '';
     throw conflict('component_in_use', `Component ${componentId} is referenced by incident ${first.id}${others}; detach it first.`);
   }
+  assertComponentUnrouted(org, componentId);
   org.components.delete(componentId);
   for (const page of org.statusPages.values()) {
     page.componentIds = page.componentIds.filter((id) => id !== componentId);

@@ -1,11 +1,13 @@
 import type { MemberRole } from '../../src/schemas/team.js';
 import { MockApiError, notFound } from './errors.js';
 import { newApiKey, newId } from './ids.js';
+import { addDefaultRoutingPolicy } from './routing.js';
 import type { Actor, Millis, MockState, OrgRecord, UserRecord } from './state.js';
 
 export type NewUser = { firstName?: string; lastName?: string; email?: string; role?: MemberRole };
 
-export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
+/** `now` stamps the org's default routing policy. */
+export const createOrgRecord = (state: MockState, name: string, now: Millis = 0): OrgRecord => {
   const org: OrgRecord = {
     id: newId(state.random, 'org'),
     name,
@@ -16,9 +18,12 @@ export const createOrgRecord = (state: MockState, name: string): OrgRecord => {
     components: new Map(),
     statusPages: new Map(),
     workingHours: new Map(),
+    routingPolicies: new Map(),
+    inboundIntegrations: new Map(),
     incidents: new Map(),
     incidentSeq: 0,
   };
+  addDefaultRoutingPolicy(org, now);
   state.orgs.set(org.id, org);
   return org;
 };

@@ -2,6 +2,7 @@ import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/p
 import { stopEscalation } from '../engine/escalation.js';
 import { assertNameFree, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertEscalationPolicyUnrouted } from './routing.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
 const assertPolicyNameFree = (org: OrgRecord, name: string, except?: string) =>
@@ -40,9 +41,13 @@ export const updatePolicy = (org: OrgRecord, policyId: string, input: PolicyUpda
   return policy;
 };
 
-/** Deletes the policy and its layers; incidents escalating under it stop escalating. */
+/**
+ * Deletes the policy and its layers; incidents escalating under it stop escalating. Refused while a
+ * routing rule names it (409 `escalation_policy_in_use`).
+ */
 export const deletePolicy = (state: MockState, org: OrgRecord, policyId: string, now: Millis): PolicyRecord => {
   const policy = getPolicy(org, policyId);
+  assertEscalationPolicyUnrouted(org, policyId);
   org.policies.delete(policyId);
   for (const incident of org.incidents.values()) {
     if (incident.escalation?.policyId === policyId) stopEscalation(state.engine, incident.escalation, now);

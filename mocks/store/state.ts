@@ -6,7 +6,7 @@ import type { ComponentOperationalStatus } from '../../src/schemas/components.js
 import type { Millis } from '../engine/clock.js';
 import { createEscalationEngine, type EscalationEngine, type EscalationRecord } from '../engine/escalation.js';
 import { createRandom, type Random } from './ids.js';
-import type { WorkingHoursRecord } from './working-hours.js';
+import type { RoutingOutcome, RoutingSeverity } from '../../src/routing/rules.js';
 
 // Handlers name times as the store's; the clock that makes them is the engine's.
 export type { Millis } from '../engine/clock.js';
@@ -154,6 +154,49 @@ export type PolicyRecord = {
   layers: LayerRecord[];
 };
 
+/** A weekly window, kept exactly as sent (days in their order). */
+export type WorkingHoursWindowRecord = { days: number[]; start: string; end: string };
+
+export type WorkingHoursRecord = {
+  id: string;
+  orgId: string;
+  name: string;
+  /** IANA zone name: the windows are its wall clock. */
+  timezone: string;
+  windows: WorkingHoursWindowRecord[];
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
+export type RoutingRuleRecord = { severity: RoutingSeverity; outcome: RoutingOutcome; escalationPolicyId: string | null };
+
+/** A routing policy; its rules stay in the order they were sent (the provider's lists round-trip). */
+export type RoutingPolicyRecord = {
+  id: string;
+  orgId: string;
+  name: string;
+  description: string | null;
+  isDefault: boolean;
+  rules: RoutingRuleRecord[];
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
+export type SelectorRecord = { matchers: Array<{ key: string; value: string }>; routingPolicyId: string };
+
+/** An inbound integration: provisioned outside the API, so only the mock's helpers make one. */
+export type InboundIntegrationRecord = {
+  id: string;
+  orgId: string;
+  name: string;
+  componentId: string;
+  /** `null`: the org's default routing policy applies when no selector matches. */
+  routingPolicyId: string | null;
+  selectors: SelectorRecord[];
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
 export type OrgRecord = {
   id: string;
   name: string;
@@ -165,6 +208,9 @@ export type OrgRecord = {
   components: Map<string, ComponentRecord>;
   statusPages: Map<string, StatusPageRecord>;
   workingHours: Map<string, WorkingHoursRecord>;
+  /** Always holds the org's default policy (`isDefault`). */
+  routingPolicies: Map<string, RoutingPolicyRecord>;
+  inboundIntegrations: Map<string, InboundIntegrationRecord>;
   /** In creation order (a Map keeps insertion order). */
   incidents: Map<string, IncidentRecord>;
   incidentSeq: number;

@@ -1,6 +1,6 @@
 import type { WorkingHours } from '../../src/schemas/working-hours.js';
 import { iso } from './views.js';
-import type { WorkingHoursRecord } from './working-hours.js';
+import type { WorkingHoursRecord } from './state.js';
 
 export const workingHoursView = (set: WorkingHoursRecord): WorkingHours => ({
   id: set.id,

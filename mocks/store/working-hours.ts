@@ -1,30 +1,10 @@
 import type { WorkingHoursCreateParams, WorkingHoursUpdateParams } from '../../src/schemas/working-hours.js';
-import { conflict, notFound } from './errors.js';
+import { assertNameFree, notFound } from './errors.js';
 import { newId } from './ids.js';
-import type { Millis, MockState, OrgRecord } from './state.js';
+import type { Millis, MockState, OrgRecord, WorkingHoursRecord, WorkingHoursWindowRecord } from './state.js';
 
-/** A weekly window, kept exactly as sent (days in their order). */
-export type WorkingHoursWindowRecord = { days: number[]; start: string; end: string };
-
-export type WorkingHoursRecord = {
-  id: string;
-  orgId: string;
-  name: string;
-  /** IANA zone name: the windows are its wall clock. */
-  timezone: string;
-  windows: WorkingHoursWindowRecord[];
-  createdAt: Millis;
-  updatedAt: Millis;
-};
-
-/** Names are unique per organization, compared exactly (case and spaces count), like policy names. */
-const assertNameFree = (org: OrgRecord, name: string, except?: string) => {
-  for (const set of org.workingHours.values()) {
-    if (set.name === name && set.id !== except) {
-      throw conflict('name_conflict', `Working hours named "${name}" already exist in this organization.`);
-    }
-  }
-};
+const assertWorkingHoursNameFree = (org: OrgRecord, name: string, except?: string) =>
+  assertNameFree(org.workingHours.values(), name, { kind: 'working-hours set', scope: 'in this organization' }, except);
 
 /** Copies, so that no record shares an array with a request body or another record. */
 const copyWindows = (windows: readonly WorkingHoursWindowRecord[]): WorkingHoursWindowRecord[] =>
@@ -39,7 +19,7 @@ export const getWorkingHours = (org: OrgRecord, workingHoursId: string): Working
 export const listWorkingHours = (org: OrgRecord): WorkingHoursRecord[] => [...org.workingHours.values()];
 
 export const createWorkingHours = (state: MockState, org: OrgRecord, input: WorkingHoursCreateParams, now: Millis): WorkingHoursRecord => {
-  assertNameFree(org, input.name);
+  assertWorkingHoursNameFree(org, input.name);
   const set: WorkingHoursRecord = {
     id: newId(state.random, 'wh'),
     orgId: org.id,
@@ -55,7 +35,7 @@ export const createWorkingHours = (state: MockState, org: OrgRecord, input: Work
 
 export const updateWorkingHours = (org: OrgRecord, workingHoursId: string, input: WorkingHoursUpdateParams, now: Millis): WorkingHoursRecord => {
   const set = getWorkingHours(org, workingHoursId);
-  if (input.name !== undefined) assertNameFree(org, input.name, set.id);
+  if (input.name !== undefined) assertWorkingHoursNameFree(org, input.name, set.id);
   if (input.name !== undefined) set.name = input.name;
   if (input.timezone !== undefined) set.timezone = input.timezone;
   if (input.windows !== undefined) set.windows = copyWindows(input.windows);

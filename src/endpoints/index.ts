@@ -3,11 +3,13 @@ import { componentEndpoints } from './components.js';
 import { incidentEndpoints, incidentUpdateEndpoints } from './incidents.js';
 import { policyEndpoints, policyLayerEndpoints } from './policies.js';
 import { scheduleEndpoints, scheduleLayerEndpoints } from './schedules.js';
+import { inboundIntegrationEndpoints, routingPolicyEndpoints } from './routing.js';
 import { teamEndpoints, userEndpoints } from './team.js';
 import { workingHoursEndpoints } from './working-hours.js';
 
 export { componentEndpoints, incidentEndpoints, incidentUpdateEndpoints, policyEndpoints, policyLayerEndpoints };
 export { scheduleEndpoints, scheduleLayerEndpoints, teamEndpoints, userEndpoints, workingHoursEndpoints };
+export { inboundIntegrationEndpoints, routingPolicyEndpoints };
 export type { AnyEndpoint, BadRequestCode, Endpoint, EndpointInput, EndpointResponseBody, EndpointResult, HttpMethod } from './endpoint.js';
 export { pathParamNames, toMswPath } from './endpoint.js';
 
@@ -28,6 +30,8 @@ export const endpointTable = {
   users: userEndpoints,
   components: componentEndpoints,
   workingHours: workingHoursEndpoints,
+  routingPolicies: routingPolicyEndpoints,
+  inboundIntegrations: inboundIntegrationEndpoints,
 } as const;
 
 export type EndpointTable = typeof endpointTable;

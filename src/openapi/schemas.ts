@@ -106,6 +106,24 @@ import {
   User,
   UserListResponse,
 } from '../schemas/team.js';
+import {
+  InboundIntegration,
+  InboundIntegrationListResponse,
+  InboundIntegrationResponse,
+  InboundSelectorsParams,
+  RoutingOutcome,
+  RoutingPolicy,
+  RoutingPolicyCreateParams,
+  RoutingPolicyListResponse,
+  RoutingPolicyReplaceParams,
+  RoutingPolicyResponse,
+  RoutingPolicyWithRules,
+  RoutingRule,
+  RoutingRuleInput,
+  RoutingSelector,
+  RoutingSelectorInput,
+  SelectorMatcher,
+} from '../schemas/routing.js';
 
 /**
  * The schemas the document names under `components/schemas`, by the name they are exported with.
@@ -195,6 +213,22 @@ export const componentSchemas = {
   WorkingHoursUpdateParams,
   WorkingHoursResponse,
   WorkingHoursListResponse,
+  RoutingOutcome,
+  RoutingRule,
+  RoutingRuleInput,
+  RoutingPolicy,
+  RoutingPolicyWithRules,
+  RoutingPolicyCreateParams,
+  RoutingPolicyReplaceParams,
+  RoutingPolicyResponse,
+  RoutingPolicyListResponse,
+  SelectorMatcher,
+  RoutingSelectorInput,
+  RoutingSelector,
+  InboundIntegration,
+  InboundSelectorsParams,
+  InboundIntegrationResponse,
+  InboundIntegrationListResponse,
 } satisfies Record<string, z.core.$ZodType>;
 
 export type SchemaName = keyof typeof componentSchemas;

@@ -125,3 +125,23 @@ export {
   WorkingHoursResponse,
   WorkingHoursListResponse,
 } from './working-hours.js';
+export {
+  RoutingPolicyPathParams,
+  RoutingOutcome,
+  RoutingRuleInput,
+  RoutingPolicyCreateParams,
+  RoutingPolicyReplaceParams,
+  RoutingRule,
+  RoutingPolicy,
+  RoutingPolicyWithRules,
+  RoutingPolicyResponse,
+  RoutingPolicyListResponse,
+  InboundIntegrationPathParams,
+  SelectorMatcher,
+  RoutingSelectorInput,
+  InboundSelectorsParams,
+  RoutingSelector,
+  InboundIntegration,
+  InboundIntegrationResponse,
+  InboundIntegrationListResponse,
+} from './routing.js';

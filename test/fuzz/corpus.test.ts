@@ -352,7 +352,7 @@ const mutationsFor = (spec: FieldSpec, first: boolean): Mutation[] => {
 // ---------------------------------------------------------------------------------------------
 // The endpoints. Valid requests target org A's resources with A's admin key.
 
-type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours';
+type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours' | 'routingPolicy' | 'integration';
 
 /** Ids a path parameter must not accept: other kinds of A's ids. */
 const OTHER_KIND: Readonly<Record<Kind, Resolve<string>>> = {
@@ -366,6 +366,8 @@ const OTHER_KIND: Readonly<Record<Kind, Resolve<string>>> = {
   member: (fx) => fx.a.invitationId,
   invitation: (fx) => fx.a.memberId,
   workingHours: (fx) => fx.a.componentIds[0]!,
+  routingPolicy: (fx) => fx.a.policyId,
+  integration: (fx) => fx.a.componentIds[0]!,
 };
 
 type Param = { kind: Kind; id: Resolve<string> };
@@ -395,6 +397,34 @@ const component: Param = { kind: 'component', id: (fx) => fx.a.componentIds[1]! 
 const member: Param = { kind: 'member', id: (fx) => fx.a.memberId };
 const invitation: Param = { kind: 'invitation', id: (fx) => fx.a.invitationId };
 const workingHours: Param = { kind: 'workingHours', id: (fx) => fx.a.workingHoursIds[1]! };
+const ROUTING_RULES = [
+  { severity: 'critical', outcome: 'incident', escalationPolicyId: null },
+  { severity: 'high', outcome: 'provisional_page', escalationPolicyId: null },
+  { severity: 'medium', outcome: 'notification', escalationPolicyId: null },
+  { severity: 'low', outcome: 'drop', escalationPolicyId: null },
+];
+const ROUTING_FIELDS = (required: boolean): Record<string, FieldSpec> => ({
+  name: { kind: 'text', min: 1, max: 255, required },
+  description: { kind: 'text', min: 0, max: 10_000, nullable: true },
+});
+/** The rules are a list of objects, which no field kind describes: their mutations are spelled out. */
+const ROUTING_EXTRAS: Extra[] = [
+  { name: 'no rules', code: 'validation_error', body: () => ({ name: 'R' }) },
+  { name: 'three rules', code: 'validation_error', body: () => ({ name: 'R', rules: ROUTING_RULES.slice(0, 3) }) },
+  { name: 'five rules', code: 'validation_error', body: () => ({ name: 'R', rules: [...ROUTING_RULES, ROUTING_RULES[0]] }) },
+  { name: 'a severity twice', code: 'validation_error', body: () => ({ name: 'R', rules: [...ROUTING_RULES.slice(0, 3), { ...ROUTING_RULES[0], outcome: 'drop' }] }) },
+  { name: 'an unknown outcome', code: 'validation_error', body: () => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], outcome: 'page' }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'an upper-cased severity', code: 'validation_error', body: () => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], severity: 'CRITICAL' }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'rules as an object', code: 'validation_error', body: () => ({ name: 'R', rules: { ...ROUTING_RULES } }) },
+  { name: 'a rule with an unknown field', code: 'validation_error', body: () => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], delay: 5 }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'isDefault', code: 'validation_error', body: () => ({ name: 'R', rules: ROUTING_RULES, isDefault: true }) },
+  { name: 'an empty escalation policy id', code: 'validation_error', body: () => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], escalationPolicyId: '' }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'an unknown escalation policy', code: 'invalid_escalation_policy', body: () => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], escalationPolicyId: 'pol_00000000000000000000' }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'an escalation policy of another org', code: 'invalid_escalation_policy', body: (fx) => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], escalationPolicyId: fx.b.policyId }, ...ROUTING_RULES.slice(1)] }) },
+  { name: 'a schedule id as the escalation policy', code: 'invalid_escalation_policy', body: (fx) => ({ name: 'R', rules: [{ ...ROUTING_RULES[0], escalationPolicyId: fx.a.scheduleId }, ...ROUTING_RULES.slice(1)] }) },
+];
+const routingPolicy: Param = { kind: 'routingPolicy', id: (fx) => fx.a.spareRoutingPolicyId };
+const integration: Param = { kind: 'integration', id: (fx) => fx.a.integrationId };
 
 const layerFields: Record<string, FieldSpec> = {
   position: { kind: 'int', min: 1, max: 3, required: true },
@@ -772,6 +802,50 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
     extras: [{ name: 'the name of another set', code: 'name_conflict', body: (fx) => ({ timezone: 'UTC', windows: [{ days: [1], start: '09:00', end: '17:00' }], name: fx.a.workingHoursName }) }],
   },
   { call: 'workingHours.delete', params: { workingHoursId: workingHours } },
+  {
+    call: 'routingPolicies.create',
+    body: { valid: () => ({ name: 'Fresh routing', description: '', rules: ROUTING_RULES }), fields: ROUTING_FIELDS(true) },
+    extras: [
+      ...ROUTING_EXTRAS,
+      { name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ name: fx.a.routingPolicyName, rules: ROUTING_RULES }) },
+    ],
+  },
+  { call: 'routingPolicies.get', params: { routingPolicyId: routingPolicy } },
+  {
+    call: 'routingPolicies.replace', params: { routingPolicyId: routingPolicy },
+    body: { valid: () => ({ name: 'Replaced routing', description: null, rules: ROUTING_RULES }), fields: ROUTING_FIELDS(true) },
+    extras: [
+      ...ROUTING_EXTRAS,
+      { name: 'the name of another routing policy', code: 'name_conflict', body: (fx) => ({ name: fx.a.routingPolicyName, rules: ROUTING_RULES }) },
+    ],
+  },
+  {
+    call: 'routingPolicies.delete', params: { routingPolicyId: routingPolicy },
+    extras: [
+      { name: 'the default policy', code: 'default_routing_policy', path: (fx) => ({ routingPolicyId: fx.a.defaultRoutingPolicyId }) },
+      { name: 'a policy a selector names', code: 'routing_policy_in_use', path: (fx) => ({ routingPolicyId: fx.a.routingPolicyId }) },
+    ],
+  },
+  { call: 'integrations.inbound.get', params: { integrationId: integration } },
+  {
+    call: 'integrations.inbound.setSelectors', params: { integrationId: integration },
+    body: { valid: (fx) => ({ selectors: [{ matchers: [{ key: 'env', value: 'staging' }], routingPolicyId: fx.a.spareRoutingPolicyId }] }), fields: {} },
+    extras: [
+      { name: 'no selectors field', code: 'validation_error', body: () => ({}) },
+      { name: 'null selectors', code: 'validation_error', body: () => ({ selectors: null }) },
+      { name: 'a selector as an object', code: 'validation_error', body: (fx) => ({ selectors: { matchers: [{ key: 'a', value: 'b' }], routingPolicyId: fx.a.routingPolicyId } }) },
+      { name: 'a selector without matchers', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'an empty key', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [{ key: '', value: 'b' }], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'a value of 256 characters', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [{ key: 'a', value: 'v'.repeat(256) }], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'severity as a key', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [{ key: 'severity', value: 'high' }], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'a numeric value', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [{ key: 'a', value: 1 }], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'an unknown matcher field', code: 'validation_error', body: (fx) => ({ selectors: [{ matchers: [{ key: 'a', value: 'b', op: 'eq' }], routingPolicyId: fx.a.routingPolicyId }] }) },
+      { name: 'no routingPolicyId', code: 'validation_error', body: () => ({ selectors: [{ matchers: [{ key: 'a', value: 'b' }] }] }) },
+      { name: 'an unknown routing policy', code: 'invalid_routing_policy', body: () => ({ selectors: [{ matchers: [{ key: 'a', value: 'b' }], routingPolicyId: 'rp_00000000000000000000' }] }) },
+      { name: 'a routing policy of another org', code: 'invalid_routing_policy', body: (fx) => ({ selectors: [{ matchers: [{ key: 'a', value: 'b' }], routingPolicyId: fx.b.routingPolicyId }] }) },
+      { name: 'an escalation policy id as the routing policy', code: 'invalid_routing_policy', body: (fx) => ({ selectors: [{ matchers: [{ key: 'a', value: 'b' }], routingPolicyId: fx.a.policyId }] }) },
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

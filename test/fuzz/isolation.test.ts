@@ -19,7 +19,7 @@ import {
  * rule (their list is B's own, or what they create lands in B), and a route without one fails too.
  */
 
-type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours';
+type Kind = 'policy' | 'policyLayer' | 'incident' | 'update' | 'schedule' | 'scheduleLayer' | 'component' | 'member' | 'invitation' | 'workingHours' | 'routingPolicy' | 'integration';
 
 /** Which kind of id a path parameter names. `layerId` depends on the parent in the path. */
 const PARAM_KINDS: Readonly<Record<string, (path: string) => Kind>> = {
@@ -36,6 +36,8 @@ const PARAM_KINDS: Readonly<Record<string, (path: string) => Kind>> = {
   userId: () => 'member',
   invitationId: () => 'invitation',
   workingHoursId: () => 'workingHours',
+  routingPolicyId: () => 'routingPolicy',
+  integrationId: () => 'integration',
 };
 
 const kindOf = (name: string, path: string): Kind => {
@@ -56,6 +58,8 @@ const idOf = (org: OrgFixture, kind: Kind): string => {
     case 'member': return org.memberId;
     case 'invitation': return org.invitationId;
     case 'workingHours': return org.workingHoursIds[0]!;
+    case 'routingPolicy': return org.routingPolicyId;
+    case 'integration': return org.integrationId;
   }
 };
 
@@ -65,6 +69,11 @@ const idOf = (org: OrgFixture, kind: Kind): string => {
  */
 const BODIES: Readonly<Record<string, (a: OrgFixture) => unknown>> = {
   'PATCH /escalation/policies/:policyId': () => ({ name: 'Renamed' }),
+  'PUT /routing/policies/:routingPolicyId': () => ({
+    name: 'Replaced',
+    rules: (['critical', 'high', 'medium', 'low'] as const).map((severity) => ({ severity, outcome: 'drop', escalationPolicyId: null })),
+  }),
+  'PUT /integrations/inbound/:integrationId/selectors': (a) => ({ selectors: [{ matchers: [{ key: 'env', value: 'prod' }], routingPolicyId: a.routingPolicyId }] }),
   'POST /escalation/policies/:policyId/layers': (a) => ({ position: 1, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: a.scheduleId } }),
   'PUT /escalation/policies/:policyId/layers/order': (a) => ({ layerIds: [...a.policyLayerIds].reverse() }),
   'PATCH /escalation/policies/:policyId/layers/:layerId': () => ({ ackTimeoutMinutes: 7 }),
@@ -190,6 +199,17 @@ describe('org B’s admin key on org A’s resources', () => {
     'GET /oncall/schedules': (route) => expectOwnList(route, '', []),
     'GET /components': (route) => expectOwnList(route, '', { components: [], nextCursor: null }),
     'GET /working-hours': (route) => expectOwnList(route, '', []),
+    // Every org has its own default routing policy, and only that to begin with.
+    'GET /routing/policies': (route) => expectOwnList(route, '', [expect.objectContaining({ orgId: c.orgId, isDefault: true })]),
+    'GET /integrations/inbound': (route) => expectOwnList(route, '', { integrations: [] }),
+    'POST /routing/policies': async (route) => {
+      const rules = (escalationPolicyId: string | null) =>
+        (['critical', 'high', 'medium', 'low'] as const).map((severity) => ({ severity, outcome: 'incident', escalationPolicyId }));
+      // A's escalation policy is unknown to C: the rule is refused, as any id outside the org.
+      const error = await expectDocumented4xx(await rawJson(mock, route.method, route.path, { name: 'Borrowed', rules: rules(a.policyId) }, c.apiKey), route.key);
+      expect(error.code).toBe('invalid_escalation_policy');
+      await expectCreatedInC(route, { name: a.routingPolicyName, rules: rules(null) });
+    },
     'GET /incidents': async (route) => {
       await expectOwnList(route, '', { incidents: [], nextCursor: null });
       // A's cursor names a place in A's list; in C's it is only a place, and C has nothing there.

@@ -89,7 +89,12 @@ export const DOCUMENTED: Readonly<Record<string, number>> = {
   cannot_change_own_role: 400,
   cannot_remove_self: 400,
   redaction_not_permitted: 403,
+  invalid_escalation_policy: 400,
+  invalid_routing_policy: 400,
   name_conflict: 409,
+  default_routing_policy: 409,
+  routing_policy_in_use: 409,
+  escalation_policy_in_use: 409,
   component_in_use: 409,
   schedule_in_use: 409,
   already_member: 409,
@@ -188,6 +193,9 @@ export const snapshotOrg = async (mock: ScalingMock, apiKey: string): Promise<st
     componentCursor = page.nextCursor;
   } while (componentCursor !== null);
   await each('/working-hours/:workingHoursId', '/working-hours');
+  await each('/routing/policies/:routingPolicyId', '/routing/policies');
+  const { integrations } = dataOf<{ integrations: Array<{ id: string }> }>(await read('/integrations/inbound'));
+  for (const { id } of integrations) await read('/integrations/inbound/:integrationId', `/integrations/inbound/${encodeURIComponent(id)}`);
   await read('/team/members');
   await read('/users');
   parts.push(`pages\n${JSON.stringify(mock.pages())}`, `clock\n${mock.clock.now().toISOString()}`);
@@ -231,6 +239,13 @@ export type OrgFixture = {
   /** Two working-hours sets; the first's name is taken. */
   workingHoursIds: string[];
   workingHoursName: string;
+  /** The org's default routing policy; one a selector names; one nothing names (it may be deleted). */
+  defaultRoutingPolicyId: string;
+  routingPolicyId: string;
+  routingPolicyName: string;
+  spareRoutingPolicyId: string;
+  /** An inbound integration on `componentIds[0]` whose one selector names `routingPolicyId`. */
+  integrationId: string;
   /** An open incident under the policy, with one internal update, and a resolved one. */
   incidentId: string;
   updateId: string;
@@ -268,7 +283,7 @@ export const populateOrg = async (
   const first = await scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: schedule.id } });
   const second = await scaling.policies.layers.create(policy.id, { position: 2, ackTimeoutMinutes: 15, target: { type: 'users', userIds: [adminId, memberId] } });
   const backupPolicyName = `Backup ${tag}`;
-  await scaling.policies.create({ name: backupPolicyName });
+  const backup = await scaling.policies.create({ name: backupPolicyName });
   const componentName = `API ${tag}`;
   const componentIds = [
     (await scaling.components.create({ name: componentName, groupLabel: 'Core' })).id,
@@ -280,6 +295,13 @@ export const populateOrg = async (
     (await scaling.workingHours.create({ name: workingHoursName, timezone: 'Europe/London', windows: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }] })).id,
     (await scaling.workingHours.create({ name: `Nights ${tag}`, timezone: 'Asia/Tokyo', windows: [{ days: [7], start: '22:00', end: '06:00' }] })).id,
   ];
+  const routingRules = (['critical', 'high', 'medium', 'low'] as const).map((severity) => ({ severity, outcome: 'incident' as const, escalationPolicyId: backup.id }));
+  const routingPolicyName = `Routing ${tag}`;
+  const routingPolicy = await scaling.routingPolicies.create({ name: routingPolicyName, description: '', rules: routingRules });
+  const spareRouting = await scaling.routingPolicies.create({ name: `Spare routing ${tag}`, rules: routingRules });
+  const defaultRouting = (await scaling.routingPolicies.list()).find((policy) => policy.isDefault)!;
+  const integration = mock.createInboundIntegration({ orgId, name: `Datadog ${tag}`, componentId: componentIds[0]! });
+  await scaling.integrations.inbound.setSelectors(integration.id, { selectors: [{ matchers: [{ key: 'env', value: 'prod' }], routingPolicyId: routingPolicy.id }] });
   const resolved = await scaling.incidents.create({ title: `Old outage ${tag}`, severity: 'low', ownerId: memberId });
   for (const status of ['identified', 'monitoring', 'resolved'] as const) await scaling.incidents.updateStatus(resolved.id, { status });
   const incident = await scaling.incidents.create({ title: `Outage ${tag}`, severity: 'high', escalationPolicyId: policy.id, componentIds: [componentIds[0]!] });
@@ -293,6 +315,8 @@ export const populateOrg = async (
     spareScheduleId: spare.id, spareScheduleLayerIds: spare.layers.map((layer) => layer.id),
     policyId: policy.id, policyName, policyLayerIds: [first.id, second.id], backupPolicyName,
     componentIds, componentName, workingHoursIds, workingHoursName,
+    defaultRoutingPolicyId: defaultRouting.id, routingPolicyId: routingPolicy.id, routingPolicyName, spareRoutingPolicyId: spareRouting.id,
+    integrationId: integration.id,
     incidentId: incident.id, updateId: update.id, resolvedIncidentId: resolved.id,
     invitationId: invitation.id, cursor: nextCursor,
   };
