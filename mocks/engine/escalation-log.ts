@@ -1,5 +1,5 @@
 import type { Millis } from './clock.js';
-import { createInterned, intern, internRecent, type Interned, type Recent } from './interned.js';
+import { createInterned, intern, type Interned } from './interned.js';
 import { pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
 
 /**
@@ -22,8 +22,8 @@ export type EscalationAuditEntry =
   | { type: 'escalation_stopped'; at: Millis; reason: StopReason };
 
 const KINDS = ['escalated', 'layer_skipped', 'layer_paged', 'escalation_exhausted', 'escalation_stopped'] as const;
-type Kind = (typeof KINDS)[number];
-const KIND_CODES = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<Kind, number>;
+/** Each kind's code: its index in `KINDS`. A literal, so that a step's lookup of it compiles to a constant. */
+const KIND = { escalated: 0, layer_skipped: 1, layer_paged: 2, escalation_exhausted: 3, escalation_stopped: 4 } as const;
 const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
 
 /**
@@ -38,7 +38,6 @@ export type EscalationLog = {
   at: Float64Array;
   columns: Record<(typeof COLUMNS)[number], Int32Array>;
   ids: Interned;
-  recentIncident: Recent;
   /** Entry indices by incident (interned code), built as the log is read, up to `upTo`. */
   index: { upTo: number; byIncident: Map<number, number[]> };
 };
@@ -48,7 +47,6 @@ export const createEscalationLog = (capacity = 1024): EscalationLog => ({
   at: new Float64Array(capacity),
   columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as EscalationLog['columns'],
   ids: createInterned(),
-  recentIncident: { value: null, code: 0 },
   index: { upTo: 0, byIncident: new Map() },
 });
 
@@ -64,39 +62,48 @@ const grow = (log: EscalationLog) => {
   }
 };
 
-/** Starts an entry; the caller fills the columns its kind uses. Positional: a step allocates nothing. */
-const append = (log: EscalationLog, kind: Kind, incidentId: string, at: Millis): number => {
+/**
+ * An incident's code in the log. The engine keeps it with the escalation, so that a timer step
+ * writes its entries without looking the incident's id up.
+ */
+export const incidentCode = (log: EscalationLog, incidentId: string): number => intern(log.ids, incidentId);
+
+/**
+ * Starts an entry of `incident` (its `incidentCode`); the caller fills the columns its kind uses.
+ * Positional: a step allocates nothing.
+ */
+const append = (log: EscalationLog, kind: number, incident: number, at: Millis): number => {
   if (log.size === log.at.length) grow(log);
   const index = log.size++;
   log.at[index] = at;
-  log.columns.incidentId[index] = internRecent(log.ids, log.recentIncident, incidentId);
-  log.columns.kind[index] = KIND_CODES[kind];
+  log.columns.incidentId[index] = incident;
+  log.columns.kind[index] = kind;
   return index;
 };
 
-export const logEscalated = (log: EscalationLog, incidentId: string, at: Millis, fromPosition: number | null) => {
-  log.columns.position[append(log, 'escalated', incidentId, at)] = fromPosition ?? -1;
+export const logEscalated = (log: EscalationLog, incident: number, at: Millis, fromPosition: number | null) => {
+  log.columns.position[append(log, KIND.escalated, incident, at)] = fromPosition ?? -1;
 };
 
-export const logLayerSkipped = (log: EscalationLog, incidentId: string, at: Millis, position: number, layerId: string) => {
-  const index = append(log, 'layer_skipped', incidentId, at);
+export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string) => {
+  const index = append(log, KIND.layer_skipped, incident, at);
   log.columns.position[index] = position;
   log.columns.layerId[index] = intern(log.ids, layerId);
 };
 
 /** The pages of one step: `count` pages from `firstPage` in the page log, all of one layer and instant. */
-export const logLayerPaged = (log: EscalationLog, incidentId: string, at: Millis, firstPage: number, count: number) => {
-  const index = append(log, 'layer_paged', incidentId, at);
+export const logLayerPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) => {
+  const index = append(log, KIND.layer_paged, incident, at);
   log.columns.firstPage[index] = firstPage;
   log.columns.pageCount[index] = count;
 };
 
-export const logExhausted = (log: EscalationLog, incidentId: string, at: Millis) => {
-  append(log, 'escalation_exhausted', incidentId, at);
+export const logExhausted = (log: EscalationLog, incident: number, at: Millis) => {
+  append(log, KIND.escalation_exhausted, incident, at);
 };
 
-export const logStopped = (log: EscalationLog, incidentId: string, at: Millis, reason: StopReason) => {
-  log.columns.reason[append(log, 'escalation_stopped', incidentId, at)] = STOP_REASONS.indexOf(reason);
+export const logStopped = (log: EscalationLog, incident: number, at: Millis, reason: StopReason) => {
+  log.columns.reason[append(log, KIND.escalation_stopped, incident, at)] = STOP_REASONS.indexOf(reason);
 };
 
 /** The indices of an incident's entries, oldest first; the index catches up as it is read. */
