@@ -1,5 +1,5 @@
 import type { Millis } from './clock.js';
-import { createInterned, intern, internRecent, type Interned, type Recent } from './interned.js';
+import { createInterned, intern, type Interned } from './interned.js';
 import { pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
 
 /**
@@ -22,23 +22,28 @@ export type EscalationAuditEntry =
   | { type: 'escalation_stopped'; at: Millis; reason: StopReason };
 
 const KINDS = ['escalated', 'layer_skipped', 'layer_paged', 'escalation_exhausted', 'escalation_stopped'] as const;
-type Kind = (typeof KINDS)[number];
-const KIND_CODES = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<Kind, number>;
+/** Each kind's code: its index in `KINDS`. A literal, so that a step's lookup of it compiles to a constant. */
+const KIND = { escalated: 0, layer_skipped: 1, layer_paged: 2, escalation_exhausted: 3, escalation_stopped: 4 } as const;
 const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
 
 /**
- * Which columns an entry uses depends on its kind: `position` (-1 for `null`) is the position
- * skipped, or the one escalated from; `layerId` (interned) the layer skipped; `firstPage` and
- * `pageCount` the pages of a `layer_paged`; `reason` why escalation stopped.
+ * Two columns say what each kind needs (as few bytes per entry as will do: a long simulation writes
+ * two entries a step, and every buffer it grows is memory the garbage collector accounts for):
+ *
+ * | kind                 | `primary`                         | `secondary`          |
+ * | -------------------- | --------------------------------- | -------------------- |
+ * | `escalated`          | position escalated from (-1: null) |                      |
+ * | `layer_skipped`      | position skipped                  | layer id (interned)  |
+ * | `layer_paged`        | its first page in the page log    | how many pages       |
+ * | `escalation_stopped` | reason (index in `STOP_REASONS`)  |                      |
  */
-const COLUMNS = ['incidentId', 'kind', 'position', 'layerId', 'firstPage', 'pageCount', 'reason'] as const;
+type Columns = { incidentId: Int32Array; kind: Uint8Array; primary: Int32Array; secondary: Int32Array };
 
 export type EscalationLog = {
   size: number;
   at: Float64Array;
-  columns: Record<(typeof COLUMNS)[number], Int32Array>;
+  columns: Columns;
   ids: Interned;
-  recentIncident: Recent;
   /** Entry indices by incident (interned code), built as the log is read, up to `upTo`. */
   index: { upTo: number; byIncident: Map<number, number[]> };
 };
@@ -46,57 +51,71 @@ export type EscalationLog = {
 export const createEscalationLog = (capacity = 1024): EscalationLog => ({
   size: 0,
   at: new Float64Array(capacity),
-  columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as EscalationLog['columns'],
+  columns: { incidentId: new Int32Array(capacity), kind: new Uint8Array(capacity), primary: new Int32Array(capacity), secondary: new Int32Array(capacity) },
   ids: createInterned(),
-  recentIncident: { value: null, code: 0 },
   index: { upTo: 0, byIncident: new Map() },
 });
 
-const grow = (log: EscalationLog) => {
-  const capacity = log.at.length * 2;
-  const at = new Float64Array(capacity);
-  at.set(log.at);
-  log.at = at;
-  for (const name of COLUMNS) {
-    const column = new Int32Array(capacity);
-    column.set(log.columns[name]);
-    log.columns[name] = column;
-  }
+const grown = <Column extends Float64Array | Int32Array | Uint8Array>(column: Column, capacity: number): Column => {
+  const bigger = new (column.constructor as new (length: number) => Column)(capacity);
+  bigger.set(column);
+  return bigger;
 };
 
-/** Starts an entry; the caller fills the columns its kind uses. Positional: a step allocates nothing. */
-const append = (log: EscalationLog, kind: Kind, incidentId: string, at: Millis): number => {
+const grow = (log: EscalationLog) => {
+  const capacity = log.at.length * 2;
+  const { columns } = log;
+  log.at = grown(log.at, capacity);
+  log.columns = {
+    incidentId: grown(columns.incidentId, capacity),
+    kind: grown(columns.kind, capacity),
+    primary: grown(columns.primary, capacity),
+    secondary: grown(columns.secondary, capacity),
+  };
+};
+
+/**
+ * An incident's code in the log. The engine keeps it with the escalation, so that a timer step
+ * writes its entries without looking the incident's id up.
+ */
+export const incidentCode = (log: EscalationLog, incidentId: string): number => intern(log.ids, incidentId);
+
+/**
+ * Starts an entry of `incident` (its `incidentCode`); the caller fills the columns its kind uses.
+ * Positional: a step allocates nothing.
+ */
+const append = (log: EscalationLog, kind: number, incident: number, at: Millis): number => {
   if (log.size === log.at.length) grow(log);
   const index = log.size++;
   log.at[index] = at;
-  log.columns.incidentId[index] = internRecent(log.ids, log.recentIncident, incidentId);
-  log.columns.kind[index] = KIND_CODES[kind];
+  log.columns.incidentId[index] = incident;
+  log.columns.kind[index] = kind;
   return index;
 };
 
-export const logEscalated = (log: EscalationLog, incidentId: string, at: Millis, fromPosition: number | null) => {
-  log.columns.position[append(log, 'escalated', incidentId, at)] = fromPosition ?? -1;
+export const logEscalated = (log: EscalationLog, incident: number, at: Millis, fromPosition: number | null) => {
+  log.columns.primary[append(log, KIND.escalated, incident, at)] = fromPosition ?? -1;
 };
 
-export const logLayerSkipped = (log: EscalationLog, incidentId: string, at: Millis, position: number, layerId: string) => {
-  const index = append(log, 'layer_skipped', incidentId, at);
-  log.columns.position[index] = position;
-  log.columns.layerId[index] = intern(log.ids, layerId);
+export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string) => {
+  const index = append(log, KIND.layer_skipped, incident, at);
+  log.columns.primary[index] = position;
+  log.columns.secondary[index] = intern(log.ids, layerId);
 };
 
 /** The pages of one step: `count` pages from `firstPage` in the page log, all of one layer and instant. */
-export const logLayerPaged = (log: EscalationLog, incidentId: string, at: Millis, firstPage: number, count: number) => {
-  const index = append(log, 'layer_paged', incidentId, at);
-  log.columns.firstPage[index] = firstPage;
-  log.columns.pageCount[index] = count;
+export const logLayerPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) => {
+  const index = append(log, KIND.layer_paged, incident, at);
+  log.columns.primary[index] = firstPage;
+  log.columns.secondary[index] = count;
 };
 
-export const logExhausted = (log: EscalationLog, incidentId: string, at: Millis) => {
-  append(log, 'escalation_exhausted', incidentId, at);
+export const logExhausted = (log: EscalationLog, incident: number, at: Millis) => {
+  append(log, KIND.escalation_exhausted, incident, at);
 };
 
-export const logStopped = (log: EscalationLog, incidentId: string, at: Millis, reason: StopReason) => {
-  log.columns.reason[append(log, 'escalation_stopped', incidentId, at)] = STOP_REASONS.indexOf(reason);
+export const logStopped = (log: EscalationLog, incident: number, at: Millis, reason: StopReason) => {
+  log.columns.primary[append(log, KIND.escalation_stopped, incident, at)] = STOP_REASONS.indexOf(reason);
 };
 
 /** The indices of an incident's entries, oldest first; the index catches up as it is read. */
@@ -115,22 +134,22 @@ export const escalationEntriesOf = (log: EscalationLog, incidentId: string): rea
 export const readEscalationEntry = (log: EscalationLog, pages: PageLog, index: number): EscalationAuditEntry => {
   const { columns } = log;
   const at = log.at[index]!;
-  const position = columns.position[index]!;
+  const primary = columns.primary[index]!;
+  const secondary = columns.secondary[index]!;
   switch (KINDS[columns.kind[index]!]!) {
     case 'escalated':
-      return { type: 'escalated', at, fromPosition: position === -1 ? null : position };
+      return { type: 'escalated', at, fromPosition: primary === -1 ? null : primary };
     case 'layer_skipped':
-      return { type: 'layer_skipped', at, position, layerId: log.ids.strings[columns.layerId[index]!]! };
+      return { type: 'layer_skipped', at, position: primary, layerId: log.ids.strings[secondary]! };
     case 'layer_paged': {
-      const firstPage = columns.firstPage[index]!;
-      const first = readPage(pages, firstPage);
+      const first = readPage(pages, primary);
       const userIds = [first.userId];
-      for (let page = firstPage + 1; page < firstPage + columns.pageCount[index]!; page++) userIds.push(readPage(pages, page).userId);
+      for (let page = primary + 1; page < primary + secondary; page++) userIds.push(readPage(pages, page).userId);
       return { type: 'layer_paged', at, position: first.position, layerId: first.layerId, userIds, reason: pageReason(first.cause) };
     }
     case 'escalation_exhausted':
       return { type: 'escalation_exhausted', at };
     case 'escalation_stopped':
-      return { type: 'escalation_stopped', at, reason: STOP_REASONS[columns.reason[index]!]! };
+      return { type: 'escalation_stopped', at, reason: STOP_REASONS[primary]! };
   }
 };

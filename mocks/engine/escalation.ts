@@ -2,7 +2,7 @@ import type { EscalationState } from '../../src/schemas/incidents.js';
 import type { OrderedSchedule } from '../../src/oncall/rotation.js';
 import { escalateFrom, skippedLayers, targetResolver, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
 import type { Millis } from './clock.js';
-import { createEscalationLog, logEscalated, logExhausted, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
+import { createEscalationLog, incidentCode, logEscalated, logExhausted, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
 import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
 import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
@@ -23,6 +23,8 @@ export type EscalationRecord = {
   /** Whose escalation this is: a timer holds this record alone, so a step never reads the incident. */
   orgId: string;
   incidentId: string;
+  /** The incident's code in the escalation log, so that a step writes there without a lookup. */
+  incidentCode: number;
   policyId: string;
   state: EscalationState;
   position: number | null;
@@ -92,10 +94,10 @@ const resolversFor = (org: EscalationOrg): Resolvers => {
   return pair;
 };
 
-/** Pages each user about the incident (`orgId`, `incidentId`) as `layer`, and writes the step's `layer_paged`. */
+/** Pages each user about the incident as `layer`, and writes the step's `layer_paged`. */
 const page = (
   engine: EscalationEngine,
-  incident: { orgId: string; incidentId: string },
+  incident: { orgId: string; incidentId: string; incidentCode: number },
   userIds: readonly string[],
   layer: { position: number | null; layerId: string | null },
   cause: PageCause,
@@ -103,7 +105,7 @@ const page = (
 ) => {
   const firstPage = engine.pages.size;
   for (const userId of userIds) appendPage(engine.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
-  logLayerPaged(engine.log, incident.incidentId, at, firstPage, userIds.length);
+  logLayerPaged(engine.log, incident.incidentCode, at, firstPage, userIds.length);
 };
 
 const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis) => {
@@ -123,13 +125,13 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: Esca
   const { log } = engine;
   if (paged?.position === Math.max(1, position)) {
     // The common step: the layer at `position` is paged, nothing skipped.
-    if (cause === 'escalated') logEscalated(log, escalation.incidentId, at, escalation.position);
+    if (cause === 'escalated') logEscalated(log, escalation.incidentCode, at, escalation.position);
   } else {
     // Layers were skipped (rare): write the step down entry by entry.
     const skipped = skippedLayers(layers, position, paged);
-    if (cause === 'escalated' && skipped.length > 0) logEscalated(log, escalation.incidentId, at, escalation.position);
+    if (cause === 'escalated' && skipped.length > 0) logEscalated(log, escalation.incidentCode, at, escalation.position);
     for (const layer of skipped) {
-      logLayerSkipped(log, escalation.incidentId, at, layer.position, layer.layerId);
+      logLayerSkipped(log, escalation.incidentCode, at, layer.position, layer.layerId);
       escalation.position = layer.position;
       escalation.layerId = layer.layerId;
     }
@@ -137,7 +139,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: Esca
   if (paged === null) {
     escalation.state = 'exhausted';
     escalation.nextEscalationAt = Number.NaN;
-    logExhausted(log, escalation.incidentId, at);
+    logExhausted(log, escalation.incidentCode, at);
     return;
   }
   page(engine, escalation, paged.userIds, paged, cause, at);
@@ -156,6 +158,7 @@ export const startEscalation = (
   const escalation: EscalationRecord = {
     orgId: incident.orgId,
     incidentId: incident.incidentId,
+    incidentCode: incidentCode(engine.log, incident.incidentId),
     policyId: incident.policyId,
     state: 'active',
     position: null,
@@ -205,7 +208,8 @@ export const handOffEscalation = (
 ) => {
   const { escalation } = incident;
   const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
-  page(engine, { orgId: incident.orgId, incidentId: incident.id }, [targetUserId], layer, 'handoff', at);
+  const whose = escalation ?? { orgId: incident.orgId, incidentId: incident.id, incidentCode: incidentCode(engine.log, incident.id) };
+  page(engine, whose, [targetUserId], layer, 'handoff', at);
   if (!isRunning(escalation) || escalation.position === null) return;
   const current = org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
   if (!current) return;
@@ -220,7 +224,7 @@ export const resolveEscalation = (engine: EscalationEngine, escalation: Escalati
   const wasActive = escalation.state === 'active';
   cancel(escalation);
   escalation.state = 'resolved';
-  if (wasActive) logStopped(engine.log, escalation.incidentId, at, 'resolved');
+  if (wasActive) logStopped(engine.log, escalation.incidentCode, at, 'resolved');
 };
 
 /** Its policy was deleted: the escalation stops, and the trail says so. */
@@ -228,7 +232,7 @@ export const stopEscalation = (engine: EscalationEngine, escalation: EscalationR
   if (!isRunning(escalation)) return;
   cancel(escalation);
   escalation.state = 'stopped';
-  logStopped(engine.log, escalation.incidentId, at, 'policy_deleted');
+  logStopped(engine.log, escalation.incidentCode, at, 'policy_deleted');
 };
 
 /** The clock's view of the timers: when the next one is due, and running it against the orgs of now. */
