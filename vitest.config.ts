@@ -7,7 +7,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * Tests that leave the process or race the wall clock: a real `node:http` server or CLI
  * (`test/server`), real sockets and timeouts (`test/faults`), headless Chromium (`test/browser`),
  * `npm pack` (`test/package`), the examples run by `tsx` (`examples.test.ts`), and the mock's
- * real-time mode, driven by the wall clock (`realtime.test.ts`).
+ * real-time mode, driven by the wall clock (`realtime.test.ts`), and the retry tests, which wait out
+ * real backoff delays (`errors.test.ts`).
  */
 const integration = [
   'test/server/**/*.test.ts',
@@ -16,6 +17,8 @@ const integration = [
   'test/package/**/*.test.ts',
   'test/examples.test.ts',
   'test/realtime.test.ts',
+  // Retries wait out real backoff and Retry-After delays (up to a second each).
+  'test/errors.test.ts',
 ];
 /** Property-based fuzzing of the mock; `FUZZ_RUNS` scales it (`npm run test:fuzz`). */
 const fuzz = ['test/fuzz/**/*.test.ts'];
