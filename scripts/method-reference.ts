@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as z from 'zod/mini';
+import { docsOf } from '../src/endpoints/docs.js';
 import { type AnyEndpoint, type EndpointTable, endpointTable, pathParamNames } from '../src/endpoints/index.js';
 
 /**
@@ -85,7 +86,8 @@ type Row = { call: string; http: string; returns: string; notes: string };
 const rowsOf = (group: keyof EndpointTable): Row[] => {
   const rows: Row[] = [];
   for (const endpoint of Object.values(endpointTable[group]) as AnyEndpoint[]) {
-    rows.push({ call: `\`${callOf(endpoint)}\``, http: httpOf(endpoint), returns: endpoint.returns, notes: endpoint.description ?? '' });
+    const docs = docsOf(endpoint);
+    rows.push({ call: `\`${callOf(endpoint)}\``, http: httpOf(endpoint), returns: docs.returns, notes: docs.description ?? '' });
     for (const composite of COMPOSITES.filter((c) => c.group === group && c.after === endpoint.name)) {
       rows.push({ call: `\`${composite.call}\``, http: composite.http, returns: composite.returns, notes: composite.notes });
     }

@@ -51,12 +51,6 @@ export type Endpoint<
   /** `admin`: only an `org:admin` key may call it (else 401 `not_authorized`). */
   access: 'member' | 'admin';
   badRequestCodes: readonly BadRequestCode[];
-  tag: string;
-  summary: string;
-  /** What the schemas cannot say: refinements, cross-field rules, side effects. */
-  description: string | undefined;
-  /** What the SDK method resolves to, for the method reference (`Layer[]` in position order). */
-  returns: string;
   /** The SDK method's own query schema, where it takes more than the wire (a `Date`, sent as ISO). */
   sdkQuery: S;
   /** How the mock reads the query string, where its strings need converting (`limit=20` → 20). */
@@ -65,7 +59,7 @@ export type Endpoint<
 
 export type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema, readonly string[], Schema | undefined>;
 
-type Defaults = 'params' | 'query' | 'body' | 'retry' | 'access' | 'badRequestCodes' | 'description' | 'sdkQuery' | 'urlQuery' | 'status';
+type Defaults = 'params' | 'query' | 'body' | 'retry' | 'access' | 'badRequestCodes' | 'sdkQuery' | 'urlQuery' | 'status';
 
 /**
  * An entry with its defaults filled: no parameters, query or body; status 200 (201 for a creating
@@ -88,11 +82,27 @@ export const endpoint = <
   retry: entry.method === 'post' ? 'creating' : 'idempotent',
   access: 'member',
   badRequestCodes: [],
-  description: undefined,
   sdkQuery: undefined as S,
   urlQuery: undefined,
   ...entry,
 });
+
+/**
+ * The prose of an endpoint, for the OpenAPI document and the method reference. It sits beside the
+ * entries in each endpoint file, in an object of its own, so that the client (which imports only the
+ * entries) does not ship it.
+ */
+export type EndpointDocs = {
+  tag: string;
+  summary: string;
+  /** What the schemas cannot say: refinements, cross-field rules, side effects. */
+  description?: string;
+  /** What the SDK method resolves to, for the method reference (`Layer[]` in position order). */
+  returns: string;
+};
+
+/** The docs of every entry of a group: a missing one is a compile error. */
+export type EndpointDocsOf<Group extends Record<string, AnyEndpoint>> = { readonly [Name in keyof Group]: EndpointDocs };
 
 /** The value at a key path: `At<{ data: { updates: U[] } }, ['data', 'updates']>` is `U[]`. */
 type At<T, Path extends readonly string[]> = Path extends readonly [infer Head extends string, ...infer Rest extends string[]]

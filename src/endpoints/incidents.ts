@@ -14,8 +14,7 @@ import {
   IncidentUpdatePathParams,
   IncidentUpdateResponse,
 } from '../schemas/incidents.js';
-import { endpoint } from './endpoint.js';
-import { NO_REPEATS } from './wording.js';
+import { endpoint, type EndpointDocsOf } from './endpoint.js';
 
 const INCIDENTS = '/incidents';
 const INCIDENT = `${INCIDENTS}/{incidentId}`;
@@ -23,54 +22,111 @@ const UPDATES = `${INCIDENT}/updates`;
 
 export const incidentEndpoints = {
   create: endpoint({
-    name: 'incidents.create', method: 'post', path: INCIDENTS, tag: 'Incidents', summary: 'Open an incident',
-    description: `Send at least one of ownerId, ownerScheduleId, escalationPolicyId (400 \`owner_required\`). Component ${NO_REPEATS.toLowerCase()}`,
-    body: IncidentCreateParams, status: 201, response: IncidentResponse, unwrap: ['data'], returns: '`Incident`',
+    name: 'incidents.create', method: 'post', path: INCIDENTS,
+    body: IncidentCreateParams, status: 201, response: IncidentResponse, unwrap: ['data'],
   }),
   list: endpoint({
-    name: 'incidents.list', method: 'get', path: INCIDENTS, tag: 'Incidents', summary: 'List incidents, newest first',
-    description: '`from`/`to` take a date (the whole UTC day, inclusive) or a datetime. Pass `nextCursor` back as `cursor`.',
+    name: 'incidents.list', method: 'get', path: INCIDENTS,
     query: IncidentListParams, urlQuery: IncidentListQuery, response: IncidentPageResponse, unwrap: ['data'],
-    returns: '`IncidentPage` (`{ incidents, nextCursor }`), newest first',
   }),
   get: endpoint({
-    name: 'incidents.get', method: 'get', path: INCIDENT, tag: 'Incidents', summary: 'Get an incident with its status history, escalation and audit trail',
-    params: IncidentPathParams, response: IncidentDetailResponse, unwrap: ['data'], returns: '`IncidentDetail` (`Incident & { statusHistory, escalation, auditTrail }`)',
+    name: 'incidents.get', method: 'get', path: INCIDENT,
+    params: IncidentPathParams, response: IncidentDetailResponse, unwrap: ['data'],
   }),
   updateStatus: endpoint({
-    name: 'incidents.updateStatus', method: 'patch', path: `${INCIDENT}/status`, tag: 'Incidents', summary: 'Move the status one step forward',
-    description: '`resolutionNote` is accepted only with `resolved`.',
-    params: IncidentPathParams, body: IncidentStatusParams, response: IncidentResponse, unwrap: ['data'], returns: '`Incident`',
+    name: 'incidents.updateStatus', method: 'patch', path: `${INCIDENT}/status`,
+    params: IncidentPathParams, body: IncidentStatusParams, response: IncidentResponse, unwrap: ['data'],
   }),
   acknowledge: endpoint({
-    name: 'incidents.acknowledge', method: 'post', path: `${INCIDENT}/acknowledge`, tag: 'Incidents', summary: 'Acknowledge an incident',
-    description: 'No body. Stops the escalation; idempotent; does not change the status.',
-    params: IncidentPathParams, retry: 'idempotent', response: IncidentDetailResponse, unwrap: ['data'], returns: '`IncidentDetail`',
+    name: 'incidents.acknowledge', method: 'post', path: `${INCIDENT}/acknowledge`,
+    params: IncidentPathParams, retry: 'idempotent', response: IncidentDetailResponse, unwrap: ['data'],
   }),
   handoff: endpoint({
-    name: 'incidents.handoff', method: 'post', path: `${INCIDENT}/handoff`, tag: 'Incidents', summary: 'Hand an incident to another member',
-    params: IncidentPathParams, body: IncidentHandoffParams, response: IncidentResponse, unwrap: ['data'], returns: '`Incident`',
+    name: 'incidents.handoff', method: 'post', path: `${INCIDENT}/handoff`,
+    params: IncidentPathParams, body: IncidentHandoffParams, response: IncidentResponse, unwrap: ['data'],
   }),
   setComponents: endpoint({
-    name: 'incidents.setComponents', method: 'put', path: `${INCIDENT}/components`, tag: 'Incidents', summary: 'Replace the affected components',
-    description: `\`[]\` clears them. ${NO_REPEATS}`,
-    params: IncidentPathParams, body: IncidentComponentsParams, response: IncidentResponse, unwrap: ['data'], returns: '`Incident`',
+    name: 'incidents.setComponents', method: 'put', path: `${INCIDENT}/components`,
+    params: IncidentPathParams, body: IncidentComponentsParams, response: IncidentResponse, unwrap: ['data'],
   }),
 } as const;
 
 export const incidentUpdateEndpoints = {
   create: endpoint({
-    name: 'incidents.updates.create', method: 'post', path: UPDATES, tag: 'Incidents', summary: 'Post an update',
-    description: 'Send at least one of body, statusChange; a public update needs a body.',
-    params: IncidentPathParams, body: IncidentUpdateCreateParams, status: 201, response: IncidentUpdateResponse, unwrap: ['data'], returns: '`IncidentUpdate`',
+    name: 'incidents.updates.create', method: 'post', path: UPDATES,
+    params: IncidentPathParams, body: IncidentUpdateCreateParams, status: 201, response: IncidentUpdateResponse, unwrap: ['data'],
   }),
   list: endpoint({
-    name: 'incidents.updates.list', method: 'get', path: UPDATES, tag: 'Incidents', summary: 'List updates, oldest first',
-    params: IncidentPathParams, response: IncidentUpdateListResponse, unwrap: ['data', 'updates'], returns: '`IncidentUpdate[]`, oldest first',
+    name: 'incidents.updates.list', method: 'get', path: UPDATES,
+    params: IncidentPathParams, response: IncidentUpdateListResponse, unwrap: ['data', 'updates'],
   }),
   redact: endpoint({
-    name: 'incidents.updates.redact', method: 'post', path: `${UPDATES}/{updateId}/redact`, tag: 'Incidents', summary: 'Redact an update',
-    description: 'No body. Idempotent.',
-    params: IncidentUpdatePathParams, retry: 'idempotent', response: IncidentUpdateResponse, unwrap: ['data'], returns: '`IncidentUpdate`',
+    name: 'incidents.updates.redact', method: 'post', path: `${UPDATES}/{updateId}/redact`,
+    params: IncidentUpdatePathParams, retry: 'idempotent', response: IncidentUpdateResponse, unwrap: ['data'],
   }),
 } as const;
+
+// The prose of each endpoint, for the OpenAPI document and the method reference. Kept apart from the
+// entries above so that the client bundle, which imports only the entries, ships none of it.
+export const incidentDocs: EndpointDocsOf<typeof incidentEndpoints> = {
+  create: {
+    tag: 'Incidents',
+    summary: 'Open an incident',
+    description: 'Send at least one of ownerId, ownerScheduleId, escalationPolicyId (400 `owner_required`). Component ids must not repeat.',
+    returns: '`Incident`',
+  },
+  list: {
+    tag: 'Incidents',
+    summary: 'List incidents, newest first',
+    description: '`from`/`to` take a date (the whole UTC day, inclusive) or a datetime. Pass `nextCursor` back as `cursor`.',
+    returns: '`IncidentPage` (`{ incidents, nextCursor }`), newest first',
+  },
+  get: {
+    tag: 'Incidents',
+    summary: 'Get an incident with its status history, escalation and audit trail',
+    returns: '`IncidentDetail` (`Incident & { statusHistory, escalation, auditTrail }`)',
+  },
+  updateStatus: {
+    tag: 'Incidents',
+    summary: 'Move the status one step forward',
+    description: '`resolutionNote` is accepted only with `resolved`.',
+    returns: '`Incident`',
+  },
+  acknowledge: {
+    tag: 'Incidents',
+    summary: 'Acknowledge an incident',
+    description: 'No body. Stops the escalation; idempotent; does not change the status.',
+    returns: '`IncidentDetail`',
+  },
+  handoff: {
+    tag: 'Incidents',
+    summary: 'Hand an incident to another member',
+    returns: '`Incident`',
+  },
+  setComponents: {
+    tag: 'Incidents',
+    summary: 'Replace the affected components',
+    description: '`[]` clears them. Ids must not repeat.',
+    returns: '`Incident`',
+  },
+};
+
+export const incidentUpdateDocs: EndpointDocsOf<typeof incidentUpdateEndpoints> = {
+  create: {
+    tag: 'Incidents',
+    summary: 'Post an update',
+    description: 'Send at least one of body, statusChange; a public update needs a body.',
+    returns: '`IncidentUpdate`',
+  },
+  list: {
+    tag: 'Incidents',
+    summary: 'List updates, oldest first',
+    returns: '`IncidentUpdate[]`, oldest first',
+  },
+  redact: {
+    tag: 'Incidents',
+    summary: 'Redact an update',
+    description: 'No body. Idempotent.',
+    returns: '`IncidentUpdate`',
+  },
+};

@@ -10,7 +10,7 @@ import { workingHoursEndpoints } from './working-hours.js';
 export { componentEndpoints, incidentEndpoints, incidentUpdateEndpoints, policyEndpoints, policyLayerEndpoints };
 export { scheduleEndpoints, scheduleLayerEndpoints, teamEndpoints, userEndpoints, workingHoursEndpoints };
 export { inboundIntegrationEndpoints, routingPolicyEndpoints };
-export type { AnyEndpoint, BadRequestCode, Endpoint, EndpointInput, EndpointResponseBody, EndpointResult, HttpMethod } from './endpoint.js';
+export type { AnyEndpoint, BadRequestCode, Endpoint, EndpointDocs, EndpointInput, EndpointResponseBody, EndpointResult, HttpMethod } from './endpoint.js';
 export { pathParamNames, toMswPath } from './endpoint.js';
 
 /**

@@ -15,8 +15,7 @@ import {
   LayerResponse,
   LayerUpdateParams,
 } from '../schemas/policy-layers.js';
-import { endpoint } from './endpoint.js';
-import { AT_LEAST_ONE, NO_REPEATS } from './wording.js';
+import { endpoint, type EndpointDocsOf } from './endpoint.js';
 
 const POLICIES = '/escalation/policies';
 const POLICY = `${POLICIES}/{policyId}`;
@@ -27,55 +26,113 @@ const INVALID_TARGET = [{ field: 'target', code: 'invalid_target' }] as const;
 
 export const policyEndpoints = {
   list: endpoint({
-    name: 'policies.list', method: 'get', path: POLICIES, tag: 'Policies', summary: 'List policies (without layers)',
-    response: PolicyListResponse, unwrap: ['data'], returns: '`Policy[]` (no layers)',
+    name: 'policies.list', method: 'get', path: POLICIES,
+    response: PolicyListResponse, unwrap: ['data'],
   }),
   create: endpoint({
-    name: 'policies.create', method: 'post', path: POLICIES, tag: 'Policies', summary: 'Create a policy',
-    description: 'Names are unique per organization (409 `name_conflict`).',
-    body: PolicyCreateParams, status: 201, response: PolicyResponse, unwrap: ['data'], returns: '`Policy`',
+    name: 'policies.create', method: 'post', path: POLICIES,
+    body: PolicyCreateParams, status: 201, response: PolicyResponse, unwrap: ['data'],
   }),
   get: endpoint({
-    name: 'policies.get', method: 'get', path: POLICY, tag: 'Policies', summary: 'Get a policy with its layers',
-    params: PolicyPathParams, response: PolicyWithLayersResponse, unwrap: ['data'], returns: '`PolicyWithLayers` (`Policy & { layers: Layer[] }`)',
+    name: 'policies.get', method: 'get', path: POLICY,
+    params: PolicyPathParams, response: PolicyWithLayersResponse, unwrap: ['data'],
   }),
   update: endpoint({
-    name: 'policies.update', method: 'patch', path: POLICY, tag: 'Policies', summary: 'Update a policy',
-    description: AT_LEAST_ONE('name, description'),
-    params: PolicyPathParams, body: PolicyUpdateParams, response: PolicyResponse, unwrap: ['data'], returns: '`Policy`',
+    name: 'policies.update', method: 'patch', path: POLICY,
+    params: PolicyPathParams, body: PolicyUpdateParams, response: PolicyResponse, unwrap: ['data'],
   }),
   delete: endpoint({
-    name: 'policies.delete', method: 'delete', path: POLICY, tag: 'Policies', summary: 'Delete a policy and its layers',
-    description: 'Incidents escalating under it stop escalating.',
-    params: PolicyPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'policies.delete', method: 'delete', path: POLICY,
+    params: PolicyPathParams, response: DeleteResponse, unwrap: [],
   }),
 } as const;
 
 export const policyLayerEndpoints = {
   list: endpoint({
-    name: 'policies.layers.list', method: 'get', path: LAYERS, tag: 'Policy layers', summary: 'List layers in position order',
-    params: PolicyPathParams, response: LayerListResponse, unwrap: ['data'], returns: '`Layer[]` in position order',
+    name: 'policies.layers.list', method: 'get', path: LAYERS,
+    params: PolicyPathParams, response: LayerListResponse, unwrap: ['data'],
   }),
   create: endpoint({
-    name: 'policies.layers.create', method: 'post', path: LAYERS, tag: 'Policy layers', summary: 'Insert a layer at a position',
-    description: `Layers at and after \`position\` move down one; \`position\` may be at most n + 1. A malformed target is 400 \`invalid_target\`. User ${NO_REPEATS.toLowerCase()}`,
-    params: PolicyPathParams, body: LayerCreateParams, badRequestCodes: INVALID_TARGET, status: 201, response: LayerResponse, unwrap: ['data'], returns: '`Layer`',
+    name: 'policies.layers.create', method: 'post', path: LAYERS,
+    params: PolicyPathParams, body: LayerCreateParams, badRequestCodes: INVALID_TARGET, status: 201, response: LayerResponse, unwrap: ['data'],
   }),
   // Before `…/layers/{layerId}` in the table, so that `order` is never taken for a layer id.
   reorder: endpoint({
-    name: 'policies.layers.reorder', method: 'put', path: `${LAYERS}/order`, tag: 'Policy layers', summary: 'Reorder all layers',
-    description: `\`layerIds\` must be exactly the policy's layers (400 \`invalid_reorder\`). ${NO_REPEATS}`,
+    name: 'policies.layers.reorder', method: 'put', path: `${LAYERS}/order`,
     params: PolicyPathParams, body: LayerReorderParams, badRequestCodes: [{ field: 'layerIds', refinementsOnly: true, code: 'invalid_reorder' }],
-    response: LayerListResponse, unwrap: ['data'], returns: '`Layer[]` renumbered 1..n',
+    response: LayerListResponse, unwrap: ['data'],
   }),
   update: endpoint({
-    name: 'policies.layers.update', method: 'patch', path: `${LAYERS}/{layerId}`, tag: 'Policy layers', summary: 'Update a layer',
-    description: `${AT_LEAST_ONE('ackTimeoutMinutes, target')} Order changes go through reorder.`,
-    params: LayerPathParams, body: LayerUpdateParams, badRequestCodes: INVALID_TARGET, response: LayerResponse, unwrap: ['data'], returns: '`Layer`',
+    name: 'policies.layers.update', method: 'patch', path: `${LAYERS}/{layerId}`,
+    params: LayerPathParams, body: LayerUpdateParams, badRequestCodes: INVALID_TARGET, response: LayerResponse, unwrap: ['data'],
   }),
   delete: endpoint({
-    name: 'policies.layers.delete', method: 'delete', path: `${LAYERS}/{layerId}`, tag: 'Policy layers', summary: 'Delete a layer',
-    description: 'The layers after it move up one.',
-    params: LayerPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'policies.layers.delete', method: 'delete', path: `${LAYERS}/{layerId}`,
+    params: LayerPathParams, response: DeleteResponse, unwrap: [],
   }),
 } as const;
+
+// The prose of each endpoint, for the OpenAPI document and the method reference. Kept apart from the
+// entries above so that the client bundle, which imports only the entries, ships none of it.
+export const policyDocs: EndpointDocsOf<typeof policyEndpoints> = {
+  list: {
+    tag: 'Policies',
+    summary: 'List policies (without layers)',
+    returns: '`Policy[]` (no layers)',
+  },
+  create: {
+    tag: 'Policies',
+    summary: 'Create a policy',
+    description: 'Names are unique per organization (409 `name_conflict`).',
+    returns: '`Policy`',
+  },
+  get: {
+    tag: 'Policies',
+    summary: 'Get a policy with its layers',
+    returns: '`PolicyWithLayers` (`Policy & { layers: Layer[] }`)',
+  },
+  update: {
+    tag: 'Policies',
+    summary: 'Update a policy',
+    description: 'Send at least one of name, description; only the fields sent change.',
+    returns: '`Policy`',
+  },
+  delete: {
+    tag: 'Policies',
+    summary: 'Delete a policy and its layers',
+    description: 'Incidents escalating under it stop escalating.',
+    returns: '`void`',
+  },
+};
+
+export const policyLayerDocs: EndpointDocsOf<typeof policyLayerEndpoints> = {
+  list: {
+    tag: 'Policy layers',
+    summary: 'List layers in position order',
+    returns: '`Layer[]` in position order',
+  },
+  create: {
+    tag: 'Policy layers',
+    summary: 'Insert a layer at a position',
+    description: 'Layers at and after `position` move down one; `position` may be at most n + 1. A malformed target is 400 `invalid_target`. User ids must not repeat.',
+    returns: '`Layer`',
+  },
+  reorder: {
+    tag: 'Policy layers',
+    summary: 'Reorder all layers',
+    description: '`layerIds` must be exactly the policy\'s layers (400 `invalid_reorder`). Ids must not repeat.',
+    returns: '`Layer[]` renumbered 1..n',
+  },
+  update: {
+    tag: 'Policy layers',
+    summary: 'Update a layer',
+    description: 'Send at least one of ackTimeoutMinutes, target; only the fields sent change. Order changes go through reorder.',
+    returns: '`Layer`',
+  },
+  delete: {
+    tag: 'Policy layers',
+    summary: 'Delete a layer',
+    description: 'The layers after it move up one.',
+    returns: '`void`',
+  },
+};

@@ -18,8 +18,7 @@ import {
   ScheduleUpdateParams,
   ScheduleWithLayersResponse,
 } from '../schemas/schedules.js';
-import { endpoint } from './endpoint.js';
-import { AT_LEAST_ONE, NO_REPEATS } from './wording.js';
+import { endpoint, type EndpointDocsOf } from './endpoint.js';
 
 const SCHEDULES = '/oncall/schedules';
 const SCHEDULE = `${SCHEDULES}/{scheduleId}`;
@@ -30,68 +29,134 @@ const INVALID_TIMEZONE = [{ field: 'timezone', code: 'invalid_timezone' }] as co
 
 export const scheduleEndpoints = {
   list: endpoint({
-    name: 'schedules.list', method: 'get', path: SCHEDULES, tag: 'Schedules', summary: 'List schedules (without layers)',
-    response: ScheduleListResponse, unwrap: ['data'], returns: '`Schedule[]` (no layers)',
+    name: 'schedules.list', method: 'get', path: SCHEDULES,
+    response: ScheduleListResponse, unwrap: ['data'],
   }),
   create: endpoint({
-    name: 'schedules.create', method: 'post', path: SCHEDULES, tag: 'Schedules', summary: 'Create a schedule',
-    description: '`timezone` is an IANA name (400 `invalid_timezone`).',
-    body: ScheduleCreateParams, badRequestCodes: INVALID_TIMEZONE, status: 201, response: ScheduleResponse, unwrap: ['data'], returns: '`Schedule`',
+    name: 'schedules.create', method: 'post', path: SCHEDULES,
+    body: ScheduleCreateParams, badRequestCodes: INVALID_TIMEZONE, status: 201, response: ScheduleResponse, unwrap: ['data'],
   }),
   get: endpoint({
-    name: 'schedules.get', method: 'get', path: SCHEDULE, tag: 'Schedules', summary: 'Get a schedule with its layers',
+    name: 'schedules.get', method: 'get', path: SCHEDULE,
     params: SchedulePathParams, response: ScheduleWithLayersResponse, unwrap: ['data'],
-    returns: '`ScheduleWithLayers` (`Schedule & { layers: ScheduleLayer[] }`, positions 0..n-1)',
   }),
   update: endpoint({
-    name: 'schedules.update', method: 'patch', path: SCHEDULE, tag: 'Schedules', summary: 'Update a schedule',
-    description: AT_LEAST_ONE('name, description, timezone'),
-    params: SchedulePathParams, body: ScheduleUpdateParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'], returns: '`Schedule`',
+    name: 'schedules.update', method: 'patch', path: SCHEDULE,
+    params: SchedulePathParams, body: ScheduleUpdateParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'],
   }),
   replace: endpoint({
-    name: 'schedules.replace', method: 'put', path: SCHEDULE, tag: 'Schedules', summary: 'Replace a schedule',
-    description: 'Full replacement with the create rules: `name` and `timezone` required (400 `invalid_timezone`); an absent `description` clears it.',
-    params: SchedulePathParams, body: ScheduleReplaceParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'], returns: '`Schedule`',
+    name: 'schedules.replace', method: 'put', path: SCHEDULE,
+    params: SchedulePathParams, body: ScheduleReplaceParams, badRequestCodes: INVALID_TIMEZONE, response: ScheduleResponse, unwrap: ['data'],
   }),
   delete: endpoint({
-    name: 'schedules.delete', method: 'delete', path: SCHEDULE, tag: 'Schedules', summary: 'Delete a schedule and its layers',
-    description: '409 `schedule_in_use` while a policy layer targets it.',
-    params: SchedulePathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'schedules.delete', method: 'delete', path: SCHEDULE,
+    params: SchedulePathParams, response: DeleteResponse, unwrap: [],
   }),
   resolve: endpoint({
-    name: 'schedules.resolve', method: 'get', path: `${SCHEDULE}/resolve`, tag: 'Schedules', summary: 'Who is on call at an instant',
-    description: '`at` defaults to now.',
+    name: 'schedules.resolve', method: 'get', path: `${SCHEDULE}/resolve`,
     params: SchedulePathParams, query: ScheduleResolveQuery, sdkQuery: ScheduleResolveParams, response: ScheduleResolutionResponse, unwrap: ['data'],
-    returns: '`ScheduleResolution` (`{ at, owner, pagingTargets, layers: [{ layerId, position, userId }] }`); `at` a `Date` or ISO string, default now',
   }),
 } as const;
 
 export const scheduleLayerEndpoints = {
   create: endpoint({
-    name: 'schedules.layers.create', method: 'post', path: LAYERS, tag: 'Schedules', summary: 'Append a rotation layer',
-    description: `\`rotationLengthDays\` is 1 for \`daily\`, 7 for \`weekly\`; \`effectiveUntil\` is after \`effectiveFrom\`. Participant ${NO_REPEATS.toLowerCase()}`,
-    params: SchedulePathParams, body: ScheduleLayerCreateParams, status: 201, response: ScheduleLayerResponse, unwrap: ['data'], returns: '`ScheduleLayer`, at the next position',
+    name: 'schedules.layers.create', method: 'post', path: LAYERS,
+    params: SchedulePathParams, body: ScheduleLayerCreateParams, status: 201, response: ScheduleLayerResponse, unwrap: ['data'],
   }),
   // Before `…/layers/{layerId}` in the table, so that `order` is never taken for a layer id.
   reorder: endpoint({
-    name: 'schedules.layers.reorder', method: 'put', path: `${LAYERS}/order`, tag: 'Schedules', summary: 'Reorder all rotation layers (positions from 0)',
-    description: `\`layerIds\` must be exactly the schedule's layers (400 \`invalid_reorder\`). ${NO_REPEATS}`,
+    name: 'schedules.layers.reorder', method: 'put', path: `${LAYERS}/order`,
     params: SchedulePathParams, body: ScheduleLayerReorderParams, badRequestCodes: [{ field: 'layerIds', refinementsOnly: true, code: 'invalid_reorder' }],
-    response: ScheduleLayerListResponse, unwrap: ['data'], returns: '`ScheduleLayer[]` renumbered 0..n-1',
+    response: ScheduleLayerListResponse, unwrap: ['data'],
   }),
   // After `reorder`, so that `PUT …/layers/order` never reaches this route.
   replace: endpoint({
-    name: 'schedules.layers.replace', method: 'put', path: `${LAYERS}/{layerId}`, tag: 'Schedules', summary: 'Replace a rotation layer',
-    description: 'Full replacement with the create rules; an absent or `null` `effectiveUntil` clears it. The layer keeps its id and position.',
-    params: ScheduleLayerPathParams, body: ScheduleLayerReplaceParams, response: ScheduleLayerResponse, unwrap: ['data'], returns: '`ScheduleLayer`',
+    name: 'schedules.layers.replace', method: 'put', path: `${LAYERS}/{layerId}`,
+    params: ScheduleLayerPathParams, body: ScheduleLayerReplaceParams, response: ScheduleLayerResponse, unwrap: ['data'],
   }),
   update: endpoint({
-    name: 'schedules.layers.update', method: 'patch', path: `${LAYERS}/{layerId}`, tag: 'Schedules', summary: 'Update a rotation layer',
-    description: 'Send at least one field; the rotation rules apply to the merged layer.',
-    params: ScheduleLayerPathParams, body: ScheduleLayerUpdateParams, response: ScheduleLayerResponse, unwrap: ['data'], returns: '`ScheduleLayer`',
+    name: 'schedules.layers.update', method: 'patch', path: `${LAYERS}/{layerId}`,
+    params: ScheduleLayerPathParams, body: ScheduleLayerUpdateParams, response: ScheduleLayerResponse, unwrap: ['data'],
   }),
   delete: endpoint({
-    name: 'schedules.layers.delete', method: 'delete', path: `${LAYERS}/{layerId}`, tag: 'Schedules', summary: 'Delete a rotation layer',
-    params: ScheduleLayerPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'schedules.layers.delete', method: 'delete', path: `${LAYERS}/{layerId}`,
+    params: ScheduleLayerPathParams, response: DeleteResponse, unwrap: [],
   }),
 } as const;
+
+// The prose of each endpoint, for the OpenAPI document and the method reference. Kept apart from the
+// entries above so that the client bundle, which imports only the entries, ships none of it.
+export const scheduleDocs: EndpointDocsOf<typeof scheduleEndpoints> = {
+  list: {
+    tag: 'Schedules',
+    summary: 'List schedules (without layers)',
+    returns: '`Schedule[]` (no layers)',
+  },
+  create: {
+    tag: 'Schedules',
+    summary: 'Create a schedule',
+    description: '`timezone` is an IANA name (400 `invalid_timezone`).',
+    returns: '`Schedule`',
+  },
+  get: {
+    tag: 'Schedules',
+    summary: 'Get a schedule with its layers',
+    returns: '`ScheduleWithLayers` (`Schedule & { layers: ScheduleLayer[] }`, positions 0..n-1)',
+  },
+  update: {
+    tag: 'Schedules',
+    summary: 'Update a schedule',
+    description: 'Send at least one of name, description, timezone; only the fields sent change.',
+    returns: '`Schedule`',
+  },
+  replace: {
+    tag: 'Schedules',
+    summary: 'Replace a schedule',
+    description: 'Full replacement with the create rules: `name` and `timezone` required (400 `invalid_timezone`); an absent `description` clears it.',
+    returns: '`Schedule`',
+  },
+  delete: {
+    tag: 'Schedules',
+    summary: 'Delete a schedule and its layers',
+    description: '409 `schedule_in_use` while a policy layer targets it.',
+    returns: '`void`',
+  },
+  resolve: {
+    tag: 'Schedules',
+    summary: 'Who is on call at an instant',
+    description: '`at` defaults to now.',
+    returns: '`ScheduleResolution` (`{ at, owner, pagingTargets, layers: [{ layerId, position, userId }] }`); `at` a `Date` or ISO string, default now',
+  },
+};
+
+export const scheduleLayerDocs: EndpointDocsOf<typeof scheduleLayerEndpoints> = {
+  create: {
+    tag: 'Schedules',
+    summary: 'Append a rotation layer',
+    description: '`rotationLengthDays` is 1 for `daily`, 7 for `weekly`; `effectiveUntil` is after `effectiveFrom`. Participant ids must not repeat.',
+    returns: '`ScheduleLayer`, at the next position',
+  },
+  reorder: {
+    tag: 'Schedules',
+    summary: 'Reorder all rotation layers (positions from 0)',
+    description: '`layerIds` must be exactly the schedule\'s layers (400 `invalid_reorder`). Ids must not repeat.',
+    returns: '`ScheduleLayer[]` renumbered 0..n-1',
+  },
+  replace: {
+    tag: 'Schedules',
+    summary: 'Replace a rotation layer',
+    description: 'Full replacement with the create rules; an absent or `null` `effectiveUntil` clears it. The layer keeps its id and position.',
+    returns: '`ScheduleLayer`',
+  },
+  update: {
+    tag: 'Schedules',
+    summary: 'Update a rotation layer',
+    description: 'Send at least one field; the rotation rules apply to the merged layer.',
+    returns: '`ScheduleLayer`',
+  },
+  delete: {
+    tag: 'Schedules',
+    summary: 'Delete a rotation layer',
+    returns: '`void`',
+  },
+};

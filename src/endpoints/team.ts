@@ -9,40 +9,77 @@ import {
   MemberRoleUpdateParams,
   UserListResponse,
 } from '../schemas/team.js';
-import { endpoint } from './endpoint.js';
+import { endpoint, type EndpointDocsOf } from './endpoint.js';
 
 const MEMBERS = '/team/members';
 
 /** Every team endpoint needs an `org:admin` key; the role is checked before the body. */
 export const teamEndpoints = {
   listMembers: endpoint({
-    name: 'team.members.list', method: 'get', path: MEMBERS, tag: 'Team', summary: 'List members and pending invitations', access: 'admin',
-    response: MemberListResponse, unwrap: ['data'], returns: '`MemberList` (`{ members, invitations }`, pending invitations only)',
+    name: 'team.members.list', method: 'get', path: MEMBERS, access: 'admin',
+    response: MemberListResponse, unwrap: ['data'],
   }),
   invite: endpoint({
-    name: 'team.members.invite', method: 'post', path: `${MEMBERS}/invite`, tag: 'Team', summary: 'Invite someone by email', access: 'admin',
-    description: 'Validation errors are 400 `invalid_request_error`.',
+    name: 'team.members.invite', method: 'post', path: `${MEMBERS}/invite`, access: 'admin',
     // The invite reference documents 400 with the code `invalid_request_error` for a missing or invalid body.
     body: MemberInviteParams, badRequestCodes: [{ code: 'invalid_request_error' }], status: 201, response: InvitationResponse, unwrap: ['data'],
-    returns: "`Invitation` (`status: 'pending'`)",
   }),
   revokeInvitation: endpoint({
-    name: 'team.invitations.revoke', method: 'delete', path: `${MEMBERS}/invitations/{invitationId}`, tag: 'Team', summary: 'Revoke a pending invitation', access: 'admin',
-    params: InvitationPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'team.invitations.revoke', method: 'delete', path: `${MEMBERS}/invitations/{invitationId}`, access: 'admin',
+    params: InvitationPathParams, response: DeleteResponse, unwrap: [],
   }),
   updateRole: endpoint({
-    name: 'team.members.updateRole', method: 'patch', path: `${MEMBERS}/{userId}/role`, tag: 'Team', summary: "Change a member's role", access: 'admin',
-    params: MemberPathParams, body: MemberRoleUpdateParams, response: MemberResponse, unwrap: ['data'], returns: '`Member`',
+    name: 'team.members.updateRole', method: 'patch', path: `${MEMBERS}/{userId}/role`, access: 'admin',
+    params: MemberPathParams, body: MemberRoleUpdateParams, response: MemberResponse, unwrap: ['data'],
   }),
   removeMember: endpoint({
-    name: 'team.members.remove', method: 'delete', path: `${MEMBERS}/{userId}`, tag: 'Team', summary: 'Remove a member', access: 'admin',
-    params: MemberPathParams, response: DeleteResponse, unwrap: [], returns: '`void`',
+    name: 'team.members.remove', method: 'delete', path: `${MEMBERS}/{userId}`, access: 'admin',
+    params: MemberPathParams, response: DeleteResponse, unwrap: [],
   }),
 } as const;
 
 export const userEndpoints = {
   list: endpoint({
-    name: 'users.list', method: 'get', path: '/users', tag: 'Users', summary: "List the organization's users",
-    response: UserListResponse, unwrap: ['data', 'users'], returns: '`User[]` (`{ id, firstName, lastName, email }`)',
+    name: 'users.list', method: 'get', path: '/users',
+    response: UserListResponse, unwrap: ['data', 'users'],
   }),
 } as const;
+
+// The prose of each endpoint, for the OpenAPI document and the method reference. Kept apart from the
+// entries above so that the client bundle, which imports only the entries, ships none of it.
+export const teamDocs: EndpointDocsOf<typeof teamEndpoints> = {
+  listMembers: {
+    tag: 'Team',
+    summary: 'List members and pending invitations',
+    returns: '`MemberList` (`{ members, invitations }`, pending invitations only)',
+  },
+  invite: {
+    tag: 'Team',
+    summary: 'Invite someone by email',
+    description: 'Validation errors are 400 `invalid_request_error`.',
+    returns: '`Invitation` (`status: \'pending\'`)',
+  },
+  revokeInvitation: {
+    tag: 'Team',
+    summary: 'Revoke a pending invitation',
+    returns: '`void`',
+  },
+  updateRole: {
+    tag: 'Team',
+    summary: 'Change a member\'s role',
+    returns: '`Member`',
+  },
+  removeMember: {
+    tag: 'Team',
+    summary: 'Remove a member',
+    returns: '`void`',
+  },
+};
+
+export const userDocs: EndpointDocsOf<typeof userEndpoints> = {
+  list: {
+    tag: 'Users',
+    summary: 'List the organization\'s users',
+    returns: '`User[]` (`{ id, firstName, lastName, email }`)',
+  },
+};

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../core/constants.js';
+import { docsOf } from '../endpoints/docs.js';
 import { type AnyEndpoint, endpoints, type HttpMethod } from '../endpoints/index.js';
 import { componentSchemas, type SchemaName } from './schemas.js';
 
@@ -108,12 +109,13 @@ const operationOf = (endpoint: AnyEndpoint): OpenApiOperation => {
     ...(endpoint.query ? parametersOf(endpoint.query as z.core.$ZodObject, 'query') : []),
   ];
   const response = nameOf(endpoint.response, `${endpoint.name} response`);
+  const docs = docsOf(endpoint);
   return {
     operationId: endpoint.name,
     'x-sdk-method': endpoint.name,
-    tags: [endpoint.tag],
-    summary: endpoint.summary,
-    ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
+    tags: [docs.tag],
+    summary: docs.summary,
+    ...(docs.description === undefined ? {} : { description: docs.description }),
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(endpoint.body === undefined ? {} : { requestBody: { required: true, content: json(schemaRef(nameOf(endpoint.body, `${endpoint.name} body`))) } }),
     responses: {
@@ -147,7 +149,7 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
     },
     servers: [{ url: DEFAULT_BASE_URL }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(endpoints.map((endpoint) => endpoint.tag))].map((name) => ({ name })),
+    tags: [...new Set(endpoints.map((endpoint) => docsOf(endpoint).tag))].map((name) => ({ name })),
     paths,
     components: {
       schemas: buildComponentSchemas(),

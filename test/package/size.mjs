@@ -4,10 +4,16 @@
 // The budget is not the 20 KB the publishing issue asked for: ky alone is 8.7 KB gzipped and zod's
 // core for these schemas about 9 KB, before one line of the SDK (see README, "Performance"). It is
 // set just above today's size so that growth fails the check and has to be argued for.
+//
+// 31 → 33 KB: the API as the Terraform provider uses it added working hours, routing policies,
+// inbound integrations, PUT replacements and the component page (their schemas and methods: 29.7 →
+// 32.6 KB). The endpoints' prose (summaries, descriptions) is kept out of the client: it sits in
+// separate `…Docs` objects with no side effects, which only the OpenAPI document and the method
+// reference import.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 31 * 1024;
+const BUDGET = 33 * 1024;
 const result = await build({
   entryPoints: ['dist/index.js'],
   bundle: true,
