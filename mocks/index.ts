@@ -6,6 +6,8 @@ export type {
   MockScheduleLayerInput,
   MockStatusPage,
   MockUser,
+  MockAlertResult,
+  MockInboundIntegration,
   PageFilter,
   ScalingMock,
   ScalingMockOptions,

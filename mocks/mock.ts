@@ -2,6 +2,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
 import { createClock, toMillis } from './engine/clock.js';
 import { timersOf } from './engine/escalation.js';
+import { createAlertFixtures } from './alert-fixtures.js';
 import { createComponentFixtures } from './component-fixtures.js';
 import { createFixtures } from './fixtures.js';
 import { createHandlers } from './handlers/index.js';
@@ -87,6 +88,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
     ...createFixtures(ctx, first.org.id),
     ...createComponentFixtures(ctx),
+    ...createAlertFixtures(ctx),
     reset: () => {
       clock.reset(start);
       ctx.state = boot().state;

@@ -78,6 +78,16 @@ export type MockSchedule = {
 /** An inbound integration as `GET /integrations/inbound/{id}` shows it. */
 export type MockInboundIntegration = InboundIntegration;
 
+/** What `mock.sendAlert()` did: the routing decision, and the incident it opened (`null` when none). */
+export type MockAlertResult = {
+  outcome: 'incident' | 'provisional_page' | 'notification' | 'drop';
+  routingPolicyId: string;
+  /** The selector that matched, or `null` when the integration's or the org's default policy applied. */
+  selectorIndex: number | null;
+  escalationPolicyId: string | null;
+  incidentId: string | null;
+};
+
 /** A status page: it has no API, and only decides whether public incident updates are seen. */
 export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
@@ -148,6 +158,19 @@ export type ScalingMock = {
    * (default `Integration N`) is unique in the org. It starts with no selectors.
    */
   createInboundIntegration(input: { orgId?: string; name?: string; componentId: string; routingPolicyId?: string | null }): MockInboundIntegration;
+  /**
+   * A simulation of an alert reaching an inbound integration (the API that ingests alerts is not
+   * public): the routing rules of `simulateRouting()` pick the routing policy and the rule for the
+   * alert's severity; `incident` and `provisional_page` open an incident on the integration's
+   * component with the rule's escalation policy (none when the rule names none), and its escalation
+   * starts as for any incident; `notification` and `drop` open nothing. Returns the decision and
+   * the incident's id (`null` when none was opened). A `RangeError` for an unknown integration, a
+   * `TypeError` naming the field for a malformed alert.
+   */
+  sendAlert(
+    integrationId: string,
+    alert: { severity: 'critical' | 'high' | 'medium' | 'low'; attributes?: Record<string, string>; title?: string },
+  ): MockAlertResult;
   /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
   reset(): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
+import { AlertInput } from '../alert-fixtures.js';
 import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { MockApiError } from '../store/errors.js';
 import type { PageFilter, ScalingMock } from '../types.js';
@@ -42,6 +43,9 @@ const PagesQuery = z.strictObject({
   reason: z.optional(z.enum(['escalation', 'handoff'], { error: 'must be escalation or handoff' })),
 });
 
+/** `POST /__mock/alerts`: `mock.sendAlert(integrationId, alert)` with the integration in the body. */
+const AlertBody = z.strictObject({ integrationId: NonEmpty, ...AlertInput.shape });
+
 const parse = <T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> => {
   const result = safeParse(schema, value);
   if (!result.success) throw refuse(400, 'invalid_request_error', describeIssues(toValidationIssues(result.error.issues)));
@@ -75,6 +79,17 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
         throw refuse(400, 'invalid_request_error', error instanceof Error ? error.message : String(error));
       }
       return { now: mock.clock.now().toISOString() };
+    },
+  },
+  '/alerts': {
+    POST: async ({ mock }, _url, body) => {
+      const { integrationId, ...alert } = parse(AlertBody, json(body));
+      try {
+        return mock.sendAlert(integrationId, alert);
+      } catch (error) {
+        if (error instanceof RangeError) throw refuse(404, 'not_found', error.message);
+        throw error;
+      }
     },
   },
   '/pages': {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { parseSeed, SeedError, startMockServer, type SeedInput } from '@scaling-cloud/sdk/mocks/server';
 import { Scaling } from '../../src/index.js';
+import { control } from './support.js';
 
 const problems = (input: unknown): string[] => {
   try {
@@ -65,6 +66,36 @@ test('the example seed holds an integration in its default org, routed by refs t
     const other = new Scaling({ apiKey: 'scl_mock_other_admin', baseUrl: server.url, maxRetries: 0 });
     expect(await other.integrations.inbound.list()).toEqual([]);
     expect((await other.routingPolicies.list()).map((policy) => policy.isDefault)).toEqual([true]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('POST /__mock/alerts sends an alert through the example seed’s integration: prod critical opens an incident that pages', async () => {
+  const seed = JSON.parse(readFileSync(new URL('../../examples/seed.json', import.meta.url), 'utf8')) as SeedInput;
+  const server = await startMockServer({ now: '2026-04-07T10:00:00Z', seed });
+  try {
+    const { refs } = server.seed!;
+    const integrationId = refs.inboundIntegrations.datadog!;
+    const sent = await control(server, 'POST', '/alerts', { integrationId, severity: 'critical', attributes: { env: 'PROD' }, title: 'Checkout down' });
+    expect(sent).toEqual({
+      status: 200,
+      body: {
+        outcome: 'incident', routingPolicyId: refs.routingPolicies['prod-paging'], selectorIndex: 0,
+        escalationPolicyId: refs.policies.platform, incidentId: expect.stringMatching(/^inc_/),
+      },
+    });
+    const pages = await control(server, 'GET', `/pages?incidentId=${sent.body.incidentId as string}`);
+    expect((pages.body.pages as unknown[]).length).toBeGreaterThan(0);
+    // medium → notification: nothing opened.
+    expect((await control(server, 'POST', '/alerts', { integrationId, severity: 'medium', attributes: { env: 'prod' } })).body).toMatchObject({
+      outcome: 'notification', incidentId: null,
+    });
+    // Refused: an unknown integration (404) and a bad alert (400 naming the field).
+    expect(await control(server, 'POST', '/alerts', { integrationId: 'int_nope', severity: 'high' })).toMatchObject({ status: 404, body: { code: 'not_found' } });
+    const bad = await control(server, 'POST', '/alerts', { integrationId, severity: 'urgent' });
+    expect(bad.status).toBe(400);
+    expect(String(bad.body.message)).toContain('severity');
   } finally {
     await server.close();
   }
