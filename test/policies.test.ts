@@ -18,6 +18,8 @@ describe('policies', () => {
       createdBy: t.mock.userId,
       createdAt: '2026-04-07T10:00:00.000Z',
       updatedAt: '2026-04-07T10:00:00.000Z',
+      layers: [],
+      steps: [],
     });
   });
 
@@ -43,7 +45,14 @@ describe('policies', () => {
     expect(list.every((policy) => !('layers' in policy))).toBe(true);
 
     expect(await t.scaling.policies.get(a.id)).toEqual({ ...a, layers: [] });
-    expect(await t.scaling.policies.get(b.id)).toEqual({ ...b, layers: [layer] });
+    expect(await t.scaling.policies.get(b.id)).toEqual({
+      ...b,
+      layers: [layer],
+      steps: [{
+        id: layer.id, position: 1, targetType: 'schedule', targetId: schedule.id, escalateAfterSeconds: 300, condition: null,
+        createdAt: layer.createdAt, updatedAt: layer.updatedAt,
+      }],
+    });
   });
 
   test('update changes only the fields sent and moves updatedAt to the clock', async () => {

@@ -1,14 +1,15 @@
 import type { EndpointTable } from '../../src/endpoints/index.js';
-import { getPolicy, createPolicy, deletePolicy, listPolicies, updatePolicy } from '../store/policies.js';
+import { getPolicy, createPolicy, deletePolicy, listPolicies, replacePolicy, updatePolicy } from '../store/policies.js';
 import { createLayer, deleteLayer, reorderLayers, updateLayer } from '../store/policy-layers.js';
 import { layersView, layerView, policyView, policyWithLayersView } from '../store/views.js';
 import type { RouteHandles } from './route.js';
 
 export const policyRoutes: RouteHandles<EndpointTable['policies']> = {
   list: ({ org }) => ({ data: listPolicies(org).map(policyView) }),
-  create: ({ state, org, actor, body, now }) => ({ data: policyView(createPolicy(state, org, actor, body, now)) }),
+  create: ({ state, org, actor, body, now }) => ({ data: policyWithLayersView(createPolicy(state, org, actor, body, now)) }),
   get: ({ org, params }) => ({ data: policyWithLayersView(getPolicy(org, params.policyId)) }),
-  update: ({ org, params, body, now }) => ({ data: policyView(updatePolicy(org, params.policyId, body, now)) }),
+  update: ({ org, params, body, now }) => ({ data: policyWithLayersView(updatePolicy(org, params.policyId, body, now)) }),
+  replace: ({ state, org, params, body, now }) => ({ data: policyWithLayersView(replacePolicy(state, org, params.policyId, body, now)) }),
   delete: ({ state, org, params, now }) => {
     deletePolicy(state, org, params.policyId, now);
     return { success: true };

@@ -17,6 +17,7 @@ export {
   PolicyPathParams,
   PolicyCreateParams,
   PolicyUpdateParams,
+  PolicyReplaceParams,
   Policy,
   PolicyWithLayers,
   PolicyResponse,
@@ -28,6 +29,7 @@ export {
   ScheduleTarget,
   UsersTarget,
   LayerTarget,
+  LayerCondition,
   LayerCreateParams,
   LayerUpdateParams,
   LayerReorderParams,
@@ -37,6 +39,11 @@ export {
   LayerSyncItem,
   LayerSyncParams,
 } from './policy-layers.js';
+export {
+  StepParams,
+  StepsParams,
+  Step,
+} from './policy-steps.js';
 export {
   Severity,
   IncidentStatus,
