@@ -18,8 +18,6 @@ describe('policies', () => {
       createdBy: t.mock.userId,
       createdAt: '2026-04-07T10:00:00.000Z',
       updatedAt: '2026-04-07T10:00:00.000Z',
-      layers: [],
-      steps: [],
     });
   });
 
@@ -44,7 +42,7 @@ describe('policies', () => {
     expect(list.map((policy) => policy.name)).toEqual(['A', 'B']);
     expect(list.every((policy) => !('layers' in policy))).toBe(true);
 
-    expect(await t.scaling.policies.get(a.id)).toEqual({ ...a, layers: [] });
+    expect(await t.scaling.policies.get(a.id)).toEqual({ ...a, layers: [], steps: [] });
     expect(await t.scaling.policies.get(b.id)).toEqual({
       ...b,
       layers: [layer],
@@ -120,6 +118,6 @@ describe('policies', () => {
       await expect(attempt).rejects.toMatchObject({ status: 404, code: 'not_found' });
     }
     expect(await stranger.policies.list()).toEqual([]);
-    expect(await t.scaling.policies.get(policy.id)).toEqual({ ...policy, layers: [] });
+    expect(await t.scaling.policies.get(policy.id)).toEqual({ ...policy, layers: [], steps: [] });
   });
 });

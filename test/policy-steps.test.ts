@@ -26,22 +26,22 @@ describe('policies.create with steps', () => {
       steps: stepsOver([a.id, b.id], [null, { workingHoursId: hours.id, when: 'outside' }]),
     });
     const created = '2026-04-07T10:00:00.000Z';
-    expect(policy.steps).toEqual([
+    expect(policy.steps!).toEqual([
       { id: expect.stringMatching(/^layer_/), position: 1, targetType: 'schedule', targetId: a.id, escalateAfterSeconds: 60, condition: null, createdAt: created, updatedAt: created },
       { id: expect.stringMatching(/^layer_/), position: 2, targetType: 'schedule', targetId: b.id, escalateAfterSeconds: 120, condition: { workingHoursId: hours.id, when: 'outside' }, createdAt: created, updatedAt: created },
     ]);
-    expect(policy.layers.map((layer) => [layer.id, layer.position, layer.ackTimeoutMinutes, layer.target, layer.condition])).toEqual([
-      [policy.steps[0]!.id, 1, 1, { type: 'schedule', scheduleId: a.id }, undefined],
-      [policy.steps[1]!.id, 2, 2, { type: 'schedule', scheduleId: b.id }, { workingHoursId: hours.id, when: 'outside' }],
+    expect(policy.layers!.map((layer) => [layer.id, layer.position, layer.ackTimeoutMinutes, layer.target, layer.condition])).toEqual([
+      [policy.steps![0]!.id, 1, 1, { type: 'schedule', scheduleId: a.id }, undefined],
+      [policy.steps![1]!.id, 2, 2, { type: 'schedule', scheduleId: b.id }, { workingHoursId: hours.id, when: 'outside' }],
     ]);
     expect(await t.scaling.policies.get(policy.id)).toEqual(policy);
-    expect(await t.scaling.policies.layers.list(policy.id)).toEqual(policy.layers);
+    expect(await t.scaling.policies.layers.list(policy.id)).toEqual(policy.layers!);
   });
 
   test('the same schedule in two steps is allowed (the provider’s acceptance test does it)', async () => {
     const schedule = t.mock.createSchedule();
     const policy = await t.scaling.policies.create({ name: 'Twice', steps: stepsOver([schedule.id, schedule.id]) });
-    expect(policy.steps.map((step) => step.targetId)).toEqual([schedule.id, schedule.id]);
+    expect(policy.steps!.map((step) => step.targetId)).toEqual([schedule.id, schedule.id]);
   });
 
   test('a users layer shows as a step with targetType users, targetId null and its userIds', async () => {
@@ -108,9 +108,9 @@ describe('policies.replace', () => {
       description: 'three steps',
       steps: stepsOver([c.id, a.id, b.id], [{ workingHoursId: hours.id, when: 'during' }]),
     });
-    expect(grown.steps.map((step) => step.id).slice(0, 2)).toEqual(policy.steps.map((step) => step.id));
-    expect(grown.steps[2]!.id).not.toBe(policy.steps[0]!.id);
-    expect(grown.steps[2]!.id).not.toBe(policy.steps[1]!.id);
+    expect(grown.steps.map((step) => step.id).slice(0, 2)).toEqual(policy.steps!.map((step) => step.id));
+    expect(grown.steps[2]!.id).not.toBe(policy.steps![0]!.id);
+    expect(grown.steps[2]!.id).not.toBe(policy.steps![1]!.id);
     expect(grown.steps.map((step) => [step.position, step.targetId, step.escalateAfterSeconds, step.condition, step.createdAt, step.updatedAt])).toEqual([
       [1, c.id, 60, { workingHoursId: hours.id, when: 'during' }, '2026-04-07T10:00:00.000Z', '2026-04-07T10:01:00.000Z'],
       [2, a.id, 120, null, '2026-04-07T10:00:00.000Z', '2026-04-07T10:01:00.000Z'],
@@ -189,7 +189,7 @@ describe('layer conditions', () => {
     const condition = { workingHoursId: theirs.id, when: 'during' } as const;
     await expect(t.scaling.policies.layers.create(policy.id, { position: 2, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: schedule.id }, condition }))
       .rejects.toMatchObject({ status: 400, code: 'invalid_working_hours' });
-    await expect(t.scaling.policies.layers.update(policy.id, policy.layers[0]!.id, { ackTimeoutMinutes: 9, condition }))
+    await expect(t.scaling.policies.layers.update(policy.id, policy.layers![0]!.id, { ackTimeoutMinutes: 9, condition }))
       .rejects.toMatchObject({ status: 400, code: 'invalid_working_hours' });
     expect(await t.scaling.policies.get(policy.id)).toEqual(policy);
   });

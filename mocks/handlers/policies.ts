@@ -6,9 +6,13 @@ import type { RouteHandles } from './route.js';
 
 export const policyRoutes: RouteHandles<EndpointTable['policies']> = {
   list: ({ org }) => ({ data: listPolicies(org).map(policyView) }),
-  create: ({ state, org, actor, body, now }) => ({ data: policyWithLayersView(createPolicy(state, org, actor, body, now)) }),
+  // The documented `Policy`, unless the request used the provider's `steps`: then the full record.
+  create: ({ state, org, actor, body, now }) => {
+    const policy = createPolicy(state, org, actor, body, now);
+    return { data: body.steps === undefined ? policyView(policy) : policyWithLayersView(policy) };
+  },
   get: ({ org, params }) => ({ data: policyWithLayersView(getPolicy(org, params.policyId)) }),
-  update: ({ org, params, body, now }) => ({ data: policyWithLayersView(updatePolicy(org, params.policyId, body, now)) }),
+  update: ({ org, params, body, now }) => ({ data: policyView(updatePolicy(org, params.policyId, body, now)) }),
   replace: ({ state, org, params, body, now }) => ({ data: policyWithLayersView(replacePolicy(state, org, params.policyId, body, now)) }),
   delete: ({ state, org, params, now }) => {
     deletePolicy(state, org, params.policyId, now);

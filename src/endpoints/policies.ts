@@ -1,7 +1,9 @@
 import { DeleteResponse } from '../schemas/common.js';
 import {
+  CreatedPolicyResponse,
   PolicyCreateParams,
   PolicyListResponse,
+  PolicyResponse,
   PolicyPathParams,
   PolicyReplaceParams,
   PolicyUpdateParams,
@@ -31,7 +33,7 @@ export const policyEndpoints = {
   }),
   create: endpoint({
     name: 'policies.create', method: 'post', path: POLICIES,
-    body: PolicyCreateParams, status: 201, response: PolicyWithLayersResponse, unwrap: ['data'],
+    body: PolicyCreateParams, status: 201, response: CreatedPolicyResponse, unwrap: ['data'],
   }),
   get: endpoint({
     name: 'policies.get', method: 'get', path: POLICY,
@@ -39,7 +41,7 @@ export const policyEndpoints = {
   }),
   update: endpoint({
     name: 'policies.update', method: 'patch', path: POLICY,
-    params: PolicyPathParams, body: PolicyUpdateParams, response: PolicyWithLayersResponse, unwrap: ['data'],
+    params: PolicyPathParams, body: PolicyUpdateParams, response: PolicyResponse, unwrap: ['data'],
   }),
   replace: endpoint({
     name: 'policies.replace', method: 'put', path: POLICY,
@@ -88,7 +90,7 @@ export const policyDocs: EndpointDocsOf<typeof policyEndpoints> = {
     tag: 'Policies',
     summary: 'Create a policy, optionally with its steps',
     description: 'Names are unique per organization (409 `name_conflict`). `steps` (positions 1..n in list order, schedule targets, `escalateAfterSeconds` a multiple of 60 from 60 to 604800, `condition` an object or null) become its layers; a schedule or working hours outside the organization is 400 `invalid_target` / `invalid_working_hours`, and nothing is created.',
-    returns: '`PolicyWithLayers` (with `layers` and `steps`)',
+    returns: '`Policy`; with `layers` and `steps` too when `steps` were sent',
   },
   get: {
     tag: 'Policies',
@@ -100,7 +102,7 @@ export const policyDocs: EndpointDocsOf<typeof policyEndpoints> = {
     tag: 'Policies',
     summary: 'Update a policy',
     description: 'Send at least one of name, description; only the fields sent change.',
-    returns: '`PolicyWithLayers`',
+    returns: '`Policy`',
   },
   replace: {
     tag: 'Policies',

@@ -54,6 +54,8 @@ import {
   PolicyReplaceParams,
   PolicyResponse,
   PolicyUpdateParams,
+  CreatedPolicy,
+  CreatedPolicyResponse,
   PolicyWithLayers,
   PolicyWithLayersResponse,
 } from '../schemas/policies.js';
@@ -141,6 +143,8 @@ export const componentSchemas = {
   PolicyUpdateParams,
   PolicyReplaceParams,
   PolicyResponse,
+  CreatedPolicy,
+  CreatedPolicyResponse,
   PolicyWithLayersResponse,
   PolicyListResponse,
   Step,

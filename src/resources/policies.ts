@@ -1,7 +1,7 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { policyEndpoints as endpoints } from '../endpoints/policies.js';
-import type { Policy, PolicyCreateParams, PolicyReplaceParams, PolicyUpdateParams, PolicyWithLayers } from '../schemas/policies.js';
+import type { CreatedPolicy, Policy, PolicyCreateParams, PolicyReplaceParams, PolicyUpdateParams, PolicyWithLayers } from '../schemas/policies.js';
 import { PolicyLayers } from './policy-layers.js';
 
 /** `scaling.policies`: escalation policies, and their layers under `.layers`. */
@@ -15,7 +15,7 @@ export class Policies {
   }
 
   /** Creates a policy, with its `steps` as layers if given. `name` must be unique in the organization. */
-  create(params: PolicyCreateParams, options?: RequestOptions): Promise<PolicyWithLayers> {
+  create(params: PolicyCreateParams, options?: RequestOptions): Promise<CreatedPolicy> {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
@@ -30,7 +30,7 @@ export class Policies {
   }
 
   /** Renames or re-describes a policy; only the fields you pass change. */
-  update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): Promise<PolicyWithLayers> {
+  update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): Promise<Policy> {
     return this.#http.call(endpoints.update, { params: { policyId }, body: params }, options);
   }
 

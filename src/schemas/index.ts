@@ -19,6 +19,8 @@ export {
   PolicyUpdateParams,
   PolicyReplaceParams,
   Policy,
+  CreatedPolicy,
+  CreatedPolicyResponse,
   PolicyWithLayers,
   PolicyResponse,
   PolicyWithLayersResponse,

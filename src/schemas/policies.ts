@@ -54,7 +54,7 @@ export const Policy = z.looseObject({
 export type Policy = Known<z.infer<typeof Policy>>;
 
 /**
- * One policy as `GET`, `POST`, `PATCH` and `PUT` return it: its layers in position order, and the
+ * One policy as `GET` and `PUT` return it: its layers in position order, and the
  * same layers again as `steps`, the provider's view of them.
  */
 export const PolicyWithLayers = z.looseObject({
@@ -64,6 +64,18 @@ export const PolicyWithLayers = z.looseObject({
 });
 export type PolicyWithLayers = Known<z.infer<typeof PolicyWithLayers>>;
 
+/**
+ * `POST /escalation/policies` answers the documented `Policy`; when the request sent `steps` (the
+ * provider's shape), also its `layers` and `steps`, as the provider reads them back.
+ */
+export const CreatedPolicy = z.looseObject({
+  ...Policy.shape,
+  layers: z.optional(z.array(Layer)),
+  steps: z.optional(z.array(Step)),
+});
+export type CreatedPolicy = Known<z.infer<typeof CreatedPolicy>>;
+
 export const PolicyResponse = dataEnvelope(Policy);
+export const CreatedPolicyResponse = dataEnvelope(CreatedPolicy);
 export const PolicyWithLayersResponse = dataEnvelope(PolicyWithLayers);
 export const PolicyListResponse = dataEnvelope(z.array(Policy));
