@@ -81,7 +81,7 @@ describe('policies.create with steps', () => {
       body: JSON.stringify({ name: 'Raw', steps: [{ position: 2, targetType: 'schedule', targetId: schedule.id, escalateAfterSeconds: 60, condition: null }] }),
     });
     expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({ statusCode: 422, code: 'validation_error', message: 'steps[0].position: must be 1: positions are 1..n in list order' });
+    expect(await response.json()).toMatchObject({ statusCode: 422, code: 'validation_error', message: 'steps[0].position: must be 1 (1..n in list order)' });
   });
 
   test('another org’s schedule is 400 invalid_target, its working hours 400 invalid_working_hours; nothing is created', async () => {

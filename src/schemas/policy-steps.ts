@@ -7,7 +7,7 @@ import { LayerCondition, LayerConditionParams, MAX_LAYERS_PER_POLICY } from './p
  * (`docs/decisions/steps.md`). A step is a layer: same id, position and timestamps.
  */
 
-const SECONDS_RANGE = 'must be a whole number of minutes in seconds, from 60 to 604800';
+const SECONDS_RANGE = 'must be a multiple of 60 from 60 to 604800';
 
 /** One step of `POST /escalation/policies` or `PUT /escalation/policies/{policyId}`. */
 export const StepParams = z.strictObject({
@@ -20,7 +20,8 @@ export const StepParams = z.strictObject({
   escalateAfterSeconds: z.int().check(
     z.minimum(60, SECONDS_RANGE),
     z.maximum(10080 * 60, SECONDS_RANGE),
-    z.multipleOf(60, SECONDS_RANGE),
+    // A refine, not `z.multipleOf`: that check is used nowhere else and cost ~170 B of the client budget.
+    z.refine((seconds) => seconds % 60 === 0, SECONDS_RANGE),
   ),
   /** Always sent: an object gates the step, `null` leaves (or makes) it unconditional. */
   condition: LayerConditionParams,
@@ -34,7 +35,7 @@ export const StepsParams = z.array(StepParams).check(
   z.superRefine((steps, ctx) => {
     steps.forEach((step, index) => {
       if (step.position !== index + 1) {
-        ctx.addIssue({ code: 'custom', message: `must be ${index + 1}: positions are 1..n in list order`, path: [index, 'position'], input: step.position });
+        ctx.addIssue({ code: 'custom', message: `must be ${index + 1} (1..n in list order)`, path: [index, 'position'], input: step.position });
       }
     });
   }),
