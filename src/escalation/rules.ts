@@ -36,13 +36,19 @@ export type ResolveTarget = (target: LayerTarget, at: number) => readonly string
 export type SkippedLayer = { position: number; layerId: string; reason?: 'condition_not_met' };
 export type PagedLayer = { position: number; layerId: string; userIds: readonly string[]; timeoutMs: number };
 
+/** Whether the layer at `position` is skipped for its condition: never the last one (see `escalateFrom`). */
+const failsCondition = (layers: readonly RuleLayer[], position: number, at: number, holds: ConditionHolds) => {
+  const { condition } = layers[position - 1]!;
+  return !!condition && position < layers.length && !holds(condition, at);
+};
+
 /**
  * What happens when escalation reaches `position` (position 1 when an incident opens; the next
  * position when a layer's timer runs out unacknowledged): the first layer from there on whose
  * condition holds and that resolves to someone is paged and its timer armed; the others are skipped
- * at the same instant (never held). When none from `position` on can be paged, the LAST layer pages
- * anyway, whatever its condition, if it resolves to someone (the provider's "if every step's
- * condition fails, the last step pages anyway"). `null` means there is nobody left: escalation is
+ * at the same instant (never held). The LAST layer's condition is never checked: reaching it means
+ * every layer before it from `position` was skipped, so it pages anyway if it resolves to someone
+ * (the provider's "if every step's condition fails, the last step pages anyway"). `null` means there is nobody left: escalation is
  * exhausted. `skippedLayers` lists the layers skipped on the way. This runs on every step of a
  * simulation, so it allocates only the answer.
  */
@@ -55,15 +61,9 @@ export const escalateFrom = (
 ): PagedLayer | null => {
   for (let current = Math.max(1, position); current <= layers.length; current++) {
     const layer = layers[current - 1]!;
-    if (layer.condition && !holds(layer.condition, at)) continue;
+    if (failsCondition(layers, current, at, holds)) continue;
     const userIds = resolve(layer.target, at);
     if (userIds.length > 0) return { position: current, layerId: layer.id, userIds, timeoutMs: layer.ackTimeoutMinutes * 60_000 };
-  }
-  const last = layers.at(-1);
-  // Only a gated last layer can differ on a second look: an ungated one was just tried.
-  if (last?.condition && Math.max(1, position) <= layers.length) {
-    const userIds = resolve(last.target, at);
-    if (userIds.length > 0) return { position: layers.length, layerId: last.id, userIds, timeoutMs: last.ackTimeoutMinutes * 60_000 };
   }
   return null;
 };
@@ -78,10 +78,8 @@ export const skippedLayers = (
 ): SkippedLayer[] => {
   const skipped: SkippedLayer[] = [];
   for (let current = Math.max(1, position); current < (paged?.position ?? layers.length + 1); current++) {
-    const layer = layers[current - 1]!;
-    skipped.push(layer.condition && !holds(layer.condition, at)
-      ? { position: current, layerId: layer.id, reason: 'condition_not_met' }
-      : { position: current, layerId: layer.id });
+    const { id } = layers[current - 1]!;
+    skipped.push({ position: current, layerId: id, ...(failsCondition(layers, current, at, holds) && { reason: 'condition_not_met' as const }) });
   }
   return skipped;
 };

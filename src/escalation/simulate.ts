@@ -127,7 +127,7 @@ export const simulateEscalation = (
     for (const skipped of skippedLayers(layers, position, paged, at, holds)) {
       simulation.timeline.push({ type: 'skipped', at: iso(at), ...skipped });
       // A gated layer skipped is the policy working as written, not a gap to warn about.
-      if (skipped.reason === 'condition_not_met') continue;
+      if (skipped.reason) continue;
       simulation.warnings.push({
         code: 'layer_pages_nobody',
         position: skipped.position,
