@@ -47,7 +47,7 @@ describe('the mock refuses what the SDK would not send', () => {
   });
 
   test('policies: name 1..255, no unknown fields, description a string or null', async () => {
-    for (const json of [{ name: '' }, { name: 'x'.repeat(256) }, {}, { name: 'ok', steps: [] }, { name: 'ok', description: 5 }]) {
+    for (const json of [{ name: '' }, { name: 'x'.repeat(256) }, {}, { name: 'ok', layers: [] }, { name: 'ok', description: 5 }]) {
       await expectError(await raw(t.mock, '/escalation/policies', { method: 'POST', json }), 422, 'validation_error');
     }
     expect(await t.scaling.policies.list()).toEqual([]);

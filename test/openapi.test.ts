@@ -174,6 +174,7 @@ describe('drift guard', () => {
     const policy = await scaling.policies.create({ name: 'Platform Default', description: 'Default' });
     await scaling.policies.list();
     await scaling.policies.update(policy.id, { name: 'Platform' });
+    await scaling.policies.replace(policy.id, { name: 'Platform', description: 'Default', steps: [] });
     const onCall = mock.createSchedule({ name: 'Primary', layers: [{ participantIds: [mock.userId] }] });
     const first = await scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: onCall.id } });
     const second = await scaling.policies.layers.create(policy.id, { position: 2, ackTimeoutMinutes: 10, target: { type: 'users', userIds: [colleague.id] } });

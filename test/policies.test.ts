@@ -42,8 +42,15 @@ describe('policies', () => {
     expect(list.map((policy) => policy.name)).toEqual(['A', 'B']);
     expect(list.every((policy) => !('layers' in policy))).toBe(true);
 
-    expect(await t.scaling.policies.get(a.id)).toEqual({ ...a, layers: [] });
-    expect(await t.scaling.policies.get(b.id)).toEqual({ ...b, layers: [layer] });
+    expect(await t.scaling.policies.get(a.id)).toEqual({ ...a, layers: [], steps: [] });
+    expect(await t.scaling.policies.get(b.id)).toEqual({
+      ...b,
+      layers: [layer],
+      steps: [{
+        id: layer.id, position: 1, targetType: 'schedule', targetId: schedule.id, escalateAfterSeconds: 300, condition: null,
+        createdAt: layer.createdAt, updatedAt: layer.updatedAt,
+      }],
+    });
   });
 
   test('update changes only the fields sent and moves updatedAt to the clock', async () => {
@@ -111,6 +118,6 @@ describe('policies', () => {
       await expect(attempt).rejects.toMatchObject({ status: 404, code: 'not_found' });
     }
     expect(await stranger.policies.list()).toEqual([]);
-    expect(await t.scaling.policies.get(policy.id)).toEqual({ ...policy, layers: [] });
+    expect(await t.scaling.policies.get(policy.id)).toEqual({ ...policy, layers: [], steps: [] });
   });
 });

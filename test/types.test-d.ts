@@ -18,6 +18,7 @@ import {
   ScalingValidationError,
   type ScheduleTarget,
   type UsersTarget,
+  type CreatedPolicy,
 } from '../src/index.js';
 
 // Never called: only its types are checked.
@@ -25,7 +26,7 @@ const scaling = new Scaling({ apiKey: 'scl_mock_types_only', baseUrl: 'http://12
 
 describe('public types', () => {
   test('methods resolve to the unwrapped data, inferred from the schemas', () => {
-    expectTypeOf(scaling.policies.create).returns.resolves.toEqualTypeOf<Policy>();
+    expectTypeOf(scaling.policies.create).returns.resolves.toEqualTypeOf<CreatedPolicy>();
     expectTypeOf(scaling.policies.get).returns.resolves.toEqualTypeOf<PolicyWithLayers>();
     expectTypeOf(scaling.policies.layers.create).returns.resolves.toEqualTypeOf<Layer>();
     expectTypeOf(scaling.policies.layers.reorder).returns.resolves.toEqualTypeOf<Layer[]>();
@@ -35,7 +36,12 @@ describe('public types', () => {
   });
 
   test('request types are the schemas’ inputs; every method takes request options last', () => {
-    expectTypeOf<LayerCreateParams>().toEqualTypeOf<{ position: number; ackTimeoutMinutes: number; target: LayerTarget }>();
+    expectTypeOf<LayerCreateParams>().toEqualTypeOf<{
+      position: number;
+      ackTimeoutMinutes: number;
+      target: LayerTarget;
+      condition?: { workingHoursId: string; when: 'during' | 'outside' } | null | undefined;
+    }>();
     expectTypeOf(scaling.policies.layers.create).parameters.toEqualTypeOf<[string, LayerCreateParams, RequestOptions?]>();
     expectTypeOf(scaling.policies.list).parameters.toEqualTypeOf<[RequestOptions?]>();
     expectTypeOf<IncidentCreateParams['severity']>().toEqualTypeOf<'critical' | 'high' | 'medium' | 'low'>();

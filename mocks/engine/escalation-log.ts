@@ -16,7 +16,7 @@ export type StopReason = 'resolved' | 'policy_deleted';
 /** The escalation steps of the trail, as read back (times still in epoch ms). */
 export type EscalationAuditEntry =
   | { type: 'escalated'; at: Millis; fromPosition: number | null }
-  | { type: 'layer_skipped'; at: Millis; position: number; layerId: string }
+  | { type: 'layer_skipped'; at: Millis; position: number; layerId: string; reason?: 'condition_not_met' }
   | { type: 'layer_paged'; at: Millis; position: number | null; layerId: string | null; userIds: string[]; reason: PageReason }
   | { type: 'escalation_exhausted'; at: Millis }
   | { type: 'escalation_stopped'; at: Millis; reason: StopReason };
@@ -33,7 +33,7 @@ const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
  * | kind                 | `primary`                         | `secondary`          |
  * | -------------------- | --------------------------------- | -------------------- |
  * | `escalated`          | position escalated from (-1: null) |                      |
- * | `layer_skipped`      | position skipped                  | layer id (interned)  |
+ * | `layer_skipped`      | position skipped (negated: its condition failed) | layer id (interned) |
  * | `layer_paged`        | its first page in the page log    | how many pages       |
  * | `escalation_stopped` | reason (index in `STOP_REASONS`)  |                      |
  */
@@ -97,9 +97,9 @@ export const logEscalated = (log: EscalationLog, incident: number, at: Millis, f
   log.columns.primary[append(log, KIND.escalated, incident, at)] = fromPosition ?? -1;
 };
 
-export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string) => {
+export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string, reason?: 'condition_not_met') => {
   const index = append(log, KIND.layer_skipped, incident, at);
-  log.columns.primary[index] = position;
+  log.columns.primary[index] = reason === 'condition_not_met' ? -position : position;
   log.columns.secondary[index] = intern(log.ids, layerId);
 };
 
@@ -140,7 +140,9 @@ export const readEscalationEntry = (log: EscalationLog, pages: PageLog, index: n
     case 'escalated':
       return { type: 'escalated', at, fromPosition: primary === -1 ? null : primary };
     case 'layer_skipped':
-      return { type: 'layer_skipped', at, position: primary, layerId: log.ids.strings[secondary]! };
+      return primary < 0
+        ? { type: 'layer_skipped', at, position: -primary, layerId: log.ids.strings[secondary]!, reason: 'condition_not_met' }
+        : { type: 'layer_skipped', at, position: primary, layerId: log.ids.strings[secondary]! };
     case 'layer_paged': {
       const first = readPage(pages, primary);
       const userIds = [first.userId];

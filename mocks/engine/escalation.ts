@@ -1,6 +1,7 @@
 import type { EscalationState } from '../../src/schemas/incidents.js';
 import type { OrderedSchedule } from '../../src/oncall/rotation.js';
-import { escalateFrom, skippedLayers, targetResolver, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
+import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type ConditionHolds, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
+import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
 import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
@@ -43,6 +44,8 @@ export type EscalationOrg = {
   /** A schedule's layers in position order, which is what the rotation needs. */
   readonly schedules: ReadonlyMap<string, OrderedSchedule>;
   readonly users: { has(userId: string): boolean };
+  /** The working-hours sets that layer conditions name, read at the instant a layer is reached. */
+  readonly workingHours: ReadonlyMap<string, WeeklyHours>;
 };
 
 /** All the engine writes: pending timers, every page, and the escalation part of every audit trail. */
@@ -62,7 +65,7 @@ export const createEscalationEngine = (): EscalationEngine => ({
 
 const MINUTE = 60_000;
 
-type Resolvers = { live: ResolveTarget; timed: ResolveTarget };
+type Resolvers = { live: ResolveTarget; timed: ResolveTarget; holds: ConditionHolds };
 const resolvers = new WeakMap<EscalationOrg, Resolvers>();
 
 /**
@@ -88,7 +91,7 @@ const resolversFor = (org: EscalationOrg): Resolvers => {
       remembered.set(target.scheduleId, { at, userIds });
       return userIds;
     };
-    pair = { live, timed };
+    pair = { live, timed, holds: conditionChecker((workingHoursId) => org.workingHours.get(workingHoursId)) };
     resolvers.set(org, pair);
   }
   return pair;
@@ -120,18 +123,18 @@ const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis
  */
 const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: EscalationRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
   const layers = org.policies.get(escalation.policyId)?.layers ?? [];
-  const { live, timed } = resolversFor(org);
-  const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live);
+  const { live, timed, holds } = resolversFor(org);
+  const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live, holds);
   const { log } = engine;
   if (paged?.position === Math.max(1, position)) {
     // The common step: the layer at `position` is paged, nothing skipped.
     if (cause === 'escalated') logEscalated(log, escalation.incidentCode, at, escalation.position);
   } else {
     // Layers were skipped (rare): write the step down entry by entry.
-    const skipped = skippedLayers(layers, position, paged);
+    const skipped = skippedLayers(layers, position, paged, at, holds);
     if (cause === 'escalated' && skipped.length > 0) logEscalated(log, escalation.incidentCode, at, escalation.position);
     for (const layer of skipped) {
-      logLayerSkipped(log, escalation.incidentCode, at, layer.position, layer.layerId);
+      logLayerSkipped(log, escalation.incidentCode, at, layer.position, layer.layerId, layer.reason);
       escalation.position = layer.position;
       escalation.layerId = layer.layerId;
     }

@@ -1,7 +1,8 @@
-import type { PolicyCreateParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
+import type { PolicyCreateParams, PolicyReplaceParams, PolicyUpdateParams } from '../../src/schemas/policies.js';
 import { stopEscalation } from '../engine/escalation.js';
 import { assertNameFree, notFound } from './errors.js';
 import { newId } from './ids.js';
+import { assertStepsInOrg, writeSteps } from './policy-steps.js';
 import { assertEscalationPolicyUnrouted } from './routing.js';
 import type { Actor, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
@@ -18,6 +19,7 @@ export const listPolicies = (org: OrgRecord): PolicyRecord[] => [...org.policies
 
 export const createPolicy = (state: MockState, org: OrgRecord, actor: Actor, input: PolicyCreateParams, now: Millis): PolicyRecord => {
   assertPolicyNameFree(org, input.name);
+  assertStepsInOrg(org, input.steps ?? []);
   const policy: PolicyRecord = {
     id: newId(state.random, 'pol'),
     orgId: org.id,
@@ -28,7 +30,20 @@ export const createPolicy = (state: MockState, org: OrgRecord, actor: Actor, inp
     updatedAt: now,
     layers: [],
   };
+  writeSteps(state, policy, input.steps ?? [], now);
   org.policies.set(policy.id, policy);
+  return policy;
+};
+
+/** `PUT`: name, description and steps replaced together, after every check has passed. */
+export const replacePolicy = (state: MockState, org: OrgRecord, policyId: string, input: PolicyReplaceParams, now: Millis): PolicyRecord => {
+  const policy = getPolicy(org, policyId);
+  assertPolicyNameFree(org, input.name, policy.id);
+  assertStepsInOrg(org, input.steps);
+  policy.name = input.name;
+  policy.description = input.description;
+  writeSteps(state, policy, input.steps, now);
+  policy.updatedAt = now;
   return policy;
 };
 

@@ -4,6 +4,7 @@ import { badRequest, notFound } from './errors.js';
 import { newId } from './ids.js';
 import { reorderExactly, touchFrom } from './ordered.js';
 import { getPolicy } from './policies.js';
+import { assertConditionInOrg, conditionRecord } from './policy-steps.js';
 import type { LayerRecord, Millis, MockState, OrgRecord, PolicyRecord } from './state.js';
 
 /** A schedule target must name a schedule of the org; a users target only members of the org. */
@@ -40,12 +41,14 @@ export const createLayer = (state: MockState, org: OrgRecord, policyId: string, 
       `position: must be from 1 to ${policy.layers.length + 1} (the policy has ${policy.layers.length} layers).`);
   }
   assertTargetInOrg(org, input.target);
+  assertConditionInOrg(org, input.condition, 'condition');
   const layer: LayerRecord = {
     id: newId(state.random, 'layer'),
     policyId,
     orgId: org.id,
     ackTimeoutMinutes: input.ackTimeoutMinutes,
     target: input.target,
+    condition: conditionRecord(input.condition),
     createdAt: now,
     updatedAt: now,
   };
@@ -58,6 +61,8 @@ export const updateLayer = (org: OrgRecord, policyId: string, layerId: string, i
   const policy = getPolicy(org, policyId);
   const layer = findLayer(policy, layerId);
   if (input.target) assertTargetInOrg(org, input.target);
+  assertConditionInOrg(org, input.condition, 'condition');
+  if (input.condition !== undefined) layer.condition = conditionRecord(input.condition);
   if (input.ackTimeoutMinutes !== undefined) layer.ackTimeoutMinutes = input.ackTimeoutMinutes;
   if (input.target) layer.target = input.target;
   layer.updatedAt = now;

@@ -138,9 +138,13 @@ export type LayerRecord = {
   orgId: string;
   ackTimeoutMinutes: number;
   target: LayerTarget;
+  /** A working-hours gate (`null`: always eligible); the set is one of the org's (its delete is refused while used). */
+  condition: LayerConditionRecord | null;
   createdAt: Millis;
   updatedAt: Millis;
 };
+
+export type LayerConditionRecord = { workingHoursId: string; when: 'during' | 'outside' };
 
 /** A policy owns its layers in position order: position is the index + 1, so it is always 1..n. */
 export type PolicyRecord = {

@@ -1,4 +1,5 @@
 import type { Layer } from '../../src/schemas/policy-layers.js';
+import type { Step } from '../../src/schemas/policy-steps.js';
 import type { Policy, PolicyWithLayers } from '../../src/schemas/policies.js';
 import type { LayerRecord, Millis, PolicyRecord } from './state.js';
 
@@ -12,6 +13,21 @@ export const layerView = (layer: LayerRecord, index: number): Layer => ({
   position: index + 1,
   ackTimeoutMinutes: layer.ackTimeoutMinutes,
   target: layer.target,
+  // Only when gated: an ungated layer keeps exactly the layers reference's shape.
+  ...(layer.condition && { condition: { ...layer.condition } }),
+  createdAt: iso(layer.createdAt),
+  updatedAt: iso(layer.updatedAt),
+});
+
+/** The same layer as a step: a users layer keeps its users (`targetId: null`), so `GET` hides none. */
+export const stepView = (layer: LayerRecord, index: number): Step => ({
+  id: layer.id,
+  position: index + 1,
+  ...(layer.target.type === 'schedule'
+    ? { targetType: 'schedule' as const, targetId: layer.target.scheduleId }
+    : { targetType: 'users' as const, targetId: null, userIds: [...layer.target.userIds] }),
+  escalateAfterSeconds: layer.ackTimeoutMinutes * 60,
+  condition: layer.condition && { ...layer.condition },
   createdAt: iso(layer.createdAt),
   updatedAt: iso(layer.updatedAt),
 });
@@ -31,4 +47,5 @@ export const policyView = (policy: PolicyRecord): Policy => ({
 export const policyWithLayersView = (policy: PolicyRecord): PolicyWithLayers => ({
   ...policyView(policy),
   layers: layersView(policy),
+  steps: policy.layers.map(stepView),
 });

@@ -1,5 +1,5 @@
 import type { WorkingHoursCreateParams, WorkingHoursUpdateParams } from '../../src/schemas/working-hours.js';
-import { assertNameFree, notFound } from './errors.js';
+import { assertNameFree, conflict, notFound } from './errors.js';
 import { newId } from './ids.js';
 import type { Millis, MockState, OrgRecord, WorkingHoursRecord, WorkingHoursWindowRecord } from './state.js';
 
@@ -43,8 +43,19 @@ export const updateWorkingHours = (org: OrgRecord, workingHoursId: string, input
   return set;
 };
 
+/**
+ * Refused while a step's condition names the set (409 `working_hours_in_use`): clearing the
+ * condition instead would silently turn a gated step into one that always pages.
+ */
 export const deleteWorkingHours = (org: OrgRecord, workingHoursId: string): WorkingHoursRecord => {
   const set = getWorkingHours(org, workingHoursId);
+  for (const policy of org.policies.values()) {
+    const index = policy.layers.findIndex((layer) => layer.condition?.workingHoursId === workingHoursId);
+    if (index !== -1) {
+      throw conflict('working_hours_in_use',
+        `Step ${index + 1} of policy ${policy.id} is gated on these working hours: change its condition first.`);
+    }
+  }
   org.workingHours.delete(workingHoursId);
   return set;
 };

@@ -1,9 +1,11 @@
 import { DeleteResponse } from '../schemas/common.js';
 import {
+  CreatedPolicyResponse,
   PolicyCreateParams,
   PolicyListResponse,
-  PolicyPathParams,
   PolicyResponse,
+  PolicyPathParams,
+  PolicyReplaceParams,
   PolicyUpdateParams,
   PolicyWithLayersResponse,
 } from '../schemas/policies.js';
@@ -31,7 +33,7 @@ export const policyEndpoints = {
   }),
   create: endpoint({
     name: 'policies.create', method: 'post', path: POLICIES,
-    body: PolicyCreateParams, status: 201, response: PolicyResponse, unwrap: ['data'],
+    body: PolicyCreateParams, status: 201, response: CreatedPolicyResponse, unwrap: ['data'],
   }),
   get: endpoint({
     name: 'policies.get', method: 'get', path: POLICY,
@@ -40,6 +42,10 @@ export const policyEndpoints = {
   update: endpoint({
     name: 'policies.update', method: 'patch', path: POLICY,
     params: PolicyPathParams, body: PolicyUpdateParams, response: PolicyResponse, unwrap: ['data'],
+  }),
+  replace: endpoint({
+    name: 'policies.replace', method: 'put', path: POLICY,
+    params: PolicyPathParams, body: PolicyReplaceParams, response: PolicyWithLayersResponse, unwrap: ['data'],
   }),
   delete: endpoint({
     name: 'policies.delete', method: 'delete', path: POLICY,
@@ -82,20 +88,27 @@ export const policyDocs: EndpointDocsOf<typeof policyEndpoints> = {
   },
   create: {
     tag: 'Policies',
-    summary: 'Create a policy',
-    description: 'Names are unique per organization (409 `name_conflict`).',
-    returns: '`Policy`',
+    summary: 'Create a policy, optionally with its steps',
+    description: 'Names are unique per organization (409 `name_conflict`). `steps` (positions 1..n in list order, schedule targets, `escalateAfterSeconds` a multiple of 60 from 60 to 604800, `condition` an object or null) become its layers; a schedule or working hours outside the organization is 400 `invalid_target` / `invalid_working_hours`, and nothing is created.',
+    returns: '`Policy`; with `layers` and `steps` too when `steps` were sent',
   },
   get: {
     tag: 'Policies',
-    summary: 'Get a policy with its layers',
-    returns: '`PolicyWithLayers` (`Policy & { layers: Layer[] }`)',
+    summary: 'Get a policy with its layers and steps',
+    description: '`steps` are the same layers as the provider reads them: same ids, positions and timestamps, `escalateAfterSeconds` = `ackTimeoutMinutes` × 60; a users layer shows as `targetType: users`, `targetId: null` and `userIds`.',
+    returns: '`PolicyWithLayers` (`Policy & { layers: Layer[]; steps: Step[] }`)',
   },
   update: {
     tag: 'Policies',
     summary: 'Update a policy',
     description: 'Send at least one of name, description; only the fields sent change.',
     returns: '`Policy`',
+  },
+  replace: {
+    tag: 'Policies',
+    summary: 'Replace a policy\'s name, description and steps',
+    description: 'Full replacement, all or nothing. The step at position N keeps the id and createdAt of the layer at N; ids are minted only for new positions and surplus layers are deleted. Same step rules and errors as create.',
+    returns: '`PolicyWithLayers`',
   },
   delete: {
     tag: 'Policies',
@@ -114,7 +127,7 @@ export const policyLayerDocs: EndpointDocsOf<typeof policyLayerEndpoints> = {
   create: {
     tag: 'Policy layers',
     summary: 'Insert a layer at a position',
-    description: 'Layers at and after `position` move down one; `position` may be at most n + 1. A malformed target is 400 `invalid_target`. User ids must not repeat.',
+    description: 'Layers at and after `position` move down one; `position` may be at most n + 1. A malformed target is 400 `invalid_target`. User ids must not repeat. An optional `condition` gates the layer on working hours of the organization (else 400 `invalid_working_hours`).',
     returns: '`Layer`',
   },
   reorder: {
@@ -126,7 +139,7 @@ export const policyLayerDocs: EndpointDocsOf<typeof policyLayerEndpoints> = {
   update: {
     tag: 'Policy layers',
     summary: 'Update a layer',
-    description: 'Send at least one of ackTimeoutMinutes, target; only the fields sent change. Order changes go through reorder.',
+    description: 'Send at least one of ackTimeoutMinutes, target, condition; only the fields sent change (`condition: null` clears it). Order changes go through reorder.',
     returns: '`Layer`',
   },
   delete: {

@@ -65,6 +65,7 @@ export const workingHoursDocs: EndpointDocsOf<typeof workingHoursEndpoints> = {
   delete: {
     tag: 'Working hours',
     summary: 'Delete a working-hours set',
+    description: 'Refused with 409 `working_hours_in_use` while a policy step\'s condition names it.',
     returns: '`void`',
   },
 };

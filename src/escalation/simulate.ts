@@ -1,6 +1,7 @@
 import type { LayerTarget } from '../schemas/policy-layers.js';
 import type { OrderedSchedule } from '../oncall/rotation.js';
-import { escalateFrom, skippedLayers, targetResolver, type RuleLayer } from './rules.js';
+import type { WeeklyHours } from '../working-hours/within.js';
+import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type RuleCondition, type RuleLayer } from './rules.js';
 
 /**
  * `simulateEscalation()`: who would be paged, and when, for an incident opened under a policy, with
@@ -9,7 +10,17 @@ import { escalateFrom, skippedLayers, targetResolver, type RuleLayer } from './r
  */
 
 /** A layer as `policies.get()` returns it: only these fields are read. */
-export type SimulatedLayer = { id: string; position: number; ackTimeoutMinutes: number; target: LayerTarget };
+export type SimulatedLayer = {
+  id: string;
+  position: number;
+  ackTimeoutMinutes: number;
+  target: LayerTarget;
+  /** A working-hours gate, as `policies.get()` shows it (absent or `null`: always eligible). */
+  condition?: RuleCondition | null | undefined;
+};
+
+/** A working-hours set as `workingHours.get()` returns it: only these fields are read. */
+export type SimulatedWorkingHours = WeeklyHours & { id: string };
 
 /** A schedule as `schedules.get()` returns it: only these fields are read. */
 export type SimulatedSchedule = {
@@ -29,6 +40,8 @@ export type SimulatedSchedule = {
 export type SimulateEscalationOptions = {
   /** The schedules the policy's layers target (a missing one pages nobody). */
   schedules?: readonly SimulatedSchedule[];
+  /** The working-hours sets the layers' conditions name (a missing one never holds). */
+  workingHours?: readonly SimulatedWorkingHours[];
   /** When the incident opens: a `Date`, an ISO 8601 string or epoch milliseconds. */
   at: Date | string | number;
   /** Acknowledged this many minutes after opening: later steps do not happen. */
@@ -39,7 +52,7 @@ export type SimulateEscalationOptions = {
 
 export type EscalationStep =
   | { type: 'paged'; at: string; position: number; layerId: string; userIds: string[] }
-  | { type: 'skipped'; at: string; position: number; layerId: string }
+  | { type: 'skipped'; at: string; position: number; layerId: string; reason?: 'condition_not_met' }
   | { type: 'exhausted'; at: string }
   | { type: 'acknowledged'; at: string };
 
@@ -101,6 +114,8 @@ export const simulateEscalation = (
   const schedules = new Map((options.schedules ?? []).map((schedule) => [schedule.id, ordered(schedule)]));
   const members = options.members && new Set(options.members);
   const resolve = targetResolver((id) => schedules.get(id), (userId) => members?.has(userId) ?? true);
+  const hours = new Map((options.workingHours ?? []).map((set) => [set.id, set]));
+  const holds = conditionChecker((id) => hours.get(id));
 
   const iso = (time: number) => new Date(time).toISOString();
   const simulation: EscalationSimulation = { timeline: [], pages: [], exhaustedAt: null, acknowledgedAt: null, warnings: [] };
@@ -108,9 +123,11 @@ export const simulateEscalation = (
   let at = start;
   let position = 1;
   for (;;) {
-    const paged = escalateFrom(layers, position, at, resolve);
-    for (const skipped of skippedLayers(layers, position, paged)) {
+    const paged = escalateFrom(layers, position, at, resolve, holds);
+    for (const skipped of skippedLayers(layers, position, paged, at, holds)) {
       simulation.timeline.push({ type: 'skipped', at: iso(at), ...skipped });
+      // A gated layer skipped is the policy working as written, not a gap to warn about.
+      if (skipped.reason) continue;
       simulation.warnings.push({
         code: 'layer_pages_nobody',
         position: skipped.position,

@@ -1,7 +1,7 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { policyEndpoints as endpoints } from '../endpoints/policies.js';
-import type { Policy, PolicyCreateParams, PolicyUpdateParams, PolicyWithLayers } from '../schemas/policies.js';
+import type { CreatedPolicy, Policy, PolicyCreateParams, PolicyReplaceParams, PolicyUpdateParams, PolicyWithLayers } from '../schemas/policies.js';
 import { PolicyLayers } from './policy-layers.js';
 
 /** `scaling.policies`: escalation policies, and their layers under `.layers`. */
@@ -14,8 +14,8 @@ export class Policies {
     this.layers = new PolicyLayers(http);
   }
 
-  /** Creates a policy with no layers. `name` must be unique in the organization. */
-  create(params: PolicyCreateParams, options?: RequestOptions): Promise<Policy> {
+  /** Creates a policy, with its `steps` as layers if given. `name` must be unique in the organization. */
+  create(params: PolicyCreateParams, options?: RequestOptions): Promise<CreatedPolicy> {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
@@ -32,6 +32,11 @@ export class Policies {
   /** Renames or re-describes a policy; only the fields you pass change. */
   update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): Promise<Policy> {
     return this.#http.call(endpoints.update, { params: { policyId }, body: params }, options);
+  }
+
+  /** Replaces name, description and every step; step ids stay with their positions. All or nothing. */
+  replace(policyId: string, params: PolicyReplaceParams, options?: RequestOptions): Promise<PolicyWithLayers> {
+    return this.#http.call(endpoints.replace, { params: { policyId }, body: params }, options);
   }
 
   /** Deletes a policy and its layers. Incidents escalating under it stop escalating. */

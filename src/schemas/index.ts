@@ -17,7 +17,10 @@ export {
   PolicyPathParams,
   PolicyCreateParams,
   PolicyUpdateParams,
+  PolicyReplaceParams,
   Policy,
+  CreatedPolicy,
+  CreatedPolicyResponse,
   PolicyWithLayers,
   PolicyResponse,
   PolicyWithLayersResponse,
@@ -28,6 +31,7 @@ export {
   ScheduleTarget,
   UsersTarget,
   LayerTarget,
+  LayerCondition,
   LayerCreateParams,
   LayerUpdateParams,
   LayerReorderParams,
@@ -37,6 +41,11 @@ export {
   LayerSyncItem,
   LayerSyncParams,
 } from './policy-layers.js';
+export {
+  StepParams,
+  StepsParams,
+  Step,
+} from './policy-steps.js';
 export {
   Severity,
   IncidentStatus,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { dataEnvelope, Id, PathId, Timestamp, type Known } from './common.js';
 import { Layer } from './policy-layers.js';
+import { Step, StepsParams } from './policy-steps.js';
 
 /** `/escalation/policies/{policyId}` */
 export const PolicyPathParams = z.strictObject({ policyId: PathId });
@@ -16,6 +17,8 @@ const PolicyDescription = z.nullable(z.string());
 export const PolicyCreateParams = z.strictObject({
   name: PolicyName,
   description: z.optional(PolicyDescription),
+  /** The policy's layers, written as steps (schedule targets only). Omitted: no layers. */
+  steps: z.optional(StepsParams),
 });
 export type PolicyCreateParams = z.input<typeof PolicyCreateParams>;
 
@@ -30,6 +33,14 @@ export const PolicyUpdateParams = z.strictObject({
 );
 export type PolicyUpdateParams = z.input<typeof PolicyUpdateParams>;
 
+/** Body of `PUT /escalation/policies/{policyId}`: replaces name, description and every step. */
+export const PolicyReplaceParams = z.strictObject({
+  name: PolicyName,
+  description: PolicyDescription,
+  steps: StepsParams,
+});
+export type PolicyReplaceParams = z.input<typeof PolicyReplaceParams>;
+
 /** An escalation policy as the API returns it (unknown fields are kept). */
 export const Policy = z.looseObject({
   id: Id,
@@ -42,13 +53,29 @@ export const Policy = z.looseObject({
 });
 export type Policy = Known<z.infer<typeof Policy>>;
 
-/** `GET /escalation/policies/{policyId}` returns the policy with its layers in position order. */
+/**
+ * One policy as `GET` and `PUT` return it: its layers in position order, and the
+ * same layers again as `steps`, the provider's view of them.
+ */
 export const PolicyWithLayers = z.looseObject({
   ...Policy.shape,
   layers: z.array(Layer),
+  steps: z.array(Step),
 });
 export type PolicyWithLayers = Known<z.infer<typeof PolicyWithLayers>>;
 
+/**
+ * `POST /escalation/policies` answers the documented `Policy`; when the request sent `steps` (the
+ * provider's shape), also its `layers` and `steps`, as the provider reads them back.
+ */
+export const CreatedPolicy = z.looseObject({
+  ...Policy.shape,
+  layers: z.optional(z.array(Layer)),
+  steps: z.optional(z.array(Step)),
+});
+export type CreatedPolicy = Known<z.infer<typeof CreatedPolicy>>;
+
 export const PolicyResponse = dataEnvelope(Policy);
+export const CreatedPolicyResponse = dataEnvelope(CreatedPolicy);
 export const PolicyWithLayersResponse = dataEnvelope(PolicyWithLayers);
 export const PolicyListResponse = dataEnvelope(z.array(Policy));

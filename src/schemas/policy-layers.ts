@@ -32,6 +32,17 @@ const LayerTargetParams = z.discriminatedUnion('type', [
   z.strictObject(UsersTarget.shape),
 ]);
 
+/**
+ * A working-hours gate: the layer (step) is paged only while the instant is `during` or `outside`
+ * the set's windows. Requests send an object or `null` (no gate, or clearing one).
+ */
+export const LayerCondition = z.looseObject({
+  workingHoursId: Id,
+  when: z.enum(['during', 'outside']),
+});
+export type LayerCondition = Known<z.infer<typeof LayerCondition>>;
+export const LayerConditionParams = z.nullable(z.strictObject(LayerCondition.shape));
+
 const Position = z.int().check(z.positive('must be a positive integer'));
 const AckTimeoutMinutes = z.int().check(
   z.minimum(1, 'must be an integer from 1 to 10080'),
@@ -43,6 +54,8 @@ export const LayerCreateParams = z.strictObject({
   position: Position,
   ackTimeoutMinutes: AckTimeoutMinutes,
   target: LayerTargetParams,
+  /** Omitted or `null`: the layer is always eligible. */
+  condition: z.optional(LayerConditionParams),
 });
 export type LayerCreateParams = z.input<typeof LayerCreateParams>;
 
@@ -50,9 +63,11 @@ export type LayerCreateParams = z.input<typeof LayerCreateParams>;
 export const LayerUpdateParams = z.strictObject({
   ackTimeoutMinutes: z.optional(AckTimeoutMinutes),
   target: z.optional(LayerTargetParams),
+  /** `null` clears the condition. */
+  condition: z.optional(LayerConditionParams),
 }).check(
-  z.refine((body) => body.ackTimeoutMinutes !== undefined || body.target !== undefined, {
-    message: 'must contain at least one of ackTimeoutMinutes, target',
+  z.refine((body) => body.ackTimeoutMinutes !== undefined || body.target !== undefined || body.condition !== undefined, {
+    message: 'must contain at least one of ackTimeoutMinutes, target, condition',
   }),
 );
 export type LayerUpdateParams = z.input<typeof LayerUpdateParams>;
@@ -71,6 +86,8 @@ export const Layer = z.looseObject({
   position: z.int(),
   ackTimeoutMinutes: z.int(),
   target: LayerTarget,
+  /** Present only when the layer is gated: the layers reference shows no such field otherwise. */
+  condition: z.optional(LayerCondition),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -48,7 +48,9 @@ type FieldSpec =
   | { kind: 'datetime'; nullable?: boolean; required?: boolean }
   | { kind: 'hhmm'; required?: boolean }
   /** Working-hours windows: `[{ days, start, end }]`, 1 to `max`. */
-  | { kind: 'windows'; max: number; required?: boolean };
+  | { kind: 'windows'; max: number; required?: boolean }
+  /** Policy steps: `[{ position, targetType, targetId, escalateAfterSeconds, condition }]`, positions 1..n. */
+  | { kind: 'steps'; required?: boolean };
 
 /**
  * What replaces a field's value: a JSON value (or one made from the valid value and the fixture), a
@@ -346,6 +348,35 @@ const mutationsFor = (spec: FieldSpec, first: boolean): Mutation[] => {
         ...unreadable,
       ];
     }
+    case 'steps': {
+      const step = (fx: Fx, position: number) =>
+        ({ position, targetType: 'schedule', targetId: fx.a.scheduleId, escalateAfterSeconds: 300, condition: null });
+      // The second step bent: the first stays valid, so the problem is at `steps[1]`.
+      const bent = (name: string, change: (fx: Fx) => Record<string, unknown>, code?: string): Mutation =>
+        ({ name, token: { make: (_, fx) => [step(fx, 1), { ...step(fx, 2), ...change(fx) }] }, ...(code ? { code } : {}) });
+      return [
+        ...missing,
+        bent('a position out of order', () => ({ position: 3 })),
+        bent('position 0', () => ({ position: 0 })),
+        bent('a users target', () => ({ targetType: 'users' })),
+        bent('an empty targetId', () => ({ targetId: '' })),
+        bent('escalateAfterSeconds 59', () => ({ escalateAfterSeconds: 59 })),
+        bent('escalateAfterSeconds 90 (not whole minutes)', () => ({ escalateAfterSeconds: 90 })),
+        bent('escalateAfterSeconds past a week', () => ({ escalateAfterSeconds: 604_860 })),
+        bent('escalateAfterSeconds a string', () => ({ escalateAfterSeconds: '300' })),
+        bent('condition left out', () => ({ condition: undefined })),
+        bent('when "sometimes"', (fx) => ({ condition: { workingHoursId: fx.a.workingHoursIds[0]!, when: 'sometimes' } })),
+        bent('a condition with an unknown field', (fx) => ({ condition: { workingHoursId: fx.a.workingHoursIds[0]!, when: 'during', tz: 'UTC' } })),
+        bent('an unknown step field', () => ({ id: 'layer_1' })),
+        bent('a schedule of another org', (fx) => ({ targetId: fx.b.scheduleId }), 'invalid_target'),
+        bent('working hours of another org', (fx) => ({ condition: { workingHoursId: fx.b.workingHoursIds[0]!, when: 'during' } }), 'invalid_working_hours'),
+        { name: '51 steps', token: { make: (_, fx) => Array.from({ length: 51 }, (__, i) => step(fx, i + 1)) } },
+        json('a step that is null', [null]),
+        json('one step instead of a list', { position: 1 }),
+        json('null', null),
+        ...unreadable,
+      ];
+    }
   }
 };
 
@@ -455,9 +486,29 @@ const SPECS: Array<Omit<Endpoint, 'method' | 'path'>> = [
     call: 'policies.create',
     body: {
       valid: () => ({ name: 'Fresh policy', description: 'New' }),
-      fields: { name: { kind: 'text', min: 1, max: 255, required: true }, description: { kind: 'text', min: 0, nullable: true } },
+      fields: {
+        name: { kind: 'text', min: 1, max: 255, required: true },
+        description: { kind: 'text', min: 0, nullable: true },
+        steps: { kind: 'steps' },
+      },
     },
     extras: [{ name: 'a name already taken', code: 'name_conflict', body: (fx) => ({ description: 'Changed', name: fx.a.policyName }) }],
+  },
+  {
+    call: 'policies.replace', params: { policyId: policy },
+    body: {
+      valid: (fx) => ({
+        name: 'Replaced policy',
+        description: '',
+        steps: [{ position: 1, targetType: 'schedule', targetId: fx.a.scheduleId, escalateAfterSeconds: 300, condition: { workingHoursId: fx.a.workingHoursIds[0]!, when: 'during' } }],
+      }),
+      fields: {
+        name: { kind: 'text', min: 1, max: 255, required: true },
+        description: { kind: 'text', min: 0, nullable: true, required: true },
+        steps: { kind: 'steps', required: true },
+      },
+    },
+    extras: [{ name: 'the name of another policy', code: 'name_conflict', body: (fx) => ({ description: '', steps: [], name: fx.a.backupPolicyName }) }],
   },
   { call: 'policies.get', params: { policyId: policy } },
   {

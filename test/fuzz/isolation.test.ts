@@ -69,6 +69,11 @@ const idOf = (org: OrgFixture, kind: Kind): string => {
  */
 const BODIES: Readonly<Record<string, (a: OrgFixture) => unknown>> = {
   'PATCH /escalation/policies/:policyId': () => ({ name: 'Renamed' }),
+  'PUT /escalation/policies/:policyId': (a) => ({
+    name: 'Replaced',
+    description: null,
+    steps: [{ position: 1, targetType: 'schedule', targetId: a.scheduleId, escalateAfterSeconds: 120, condition: { workingHoursId: a.workingHoursIds[0]!, when: 'outside' } }],
+  }),
   'PUT /routing/policies/:routingPolicyId': () => ({
     name: 'Replaced',
     rules: (['critical', 'high', 'medium', 'low'] as const).map((severity) => ({ severity, outcome: 'drop', escalationPolicyId: null })),
