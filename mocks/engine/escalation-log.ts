@@ -21,9 +21,9 @@ export type EscalationAuditEntry =
   | { type: 'escalation_exhausted'; at: Millis }
   | { type: 'escalation_stopped'; at: Millis; reason: StopReason };
 
-const KINDS = ['escalated', 'layer_skipped', 'layer_paged', 'escalation_exhausted', 'escalation_stopped'] as const;
+const KINDS = ['escalated', 'layer_skipped', 'layer_paged', 'escalation_exhausted', 'escalation_stopped', 'escalated_and_paged'] as const;
 /** Each kind's code: its index in `KINDS`. A literal, so that a step's lookup of it compiles to a constant. */
-const KIND = { escalated: 0, layer_skipped: 1, layer_paged: 2, escalation_exhausted: 3, escalation_stopped: 4 } as const;
+const KIND = { escalated: 0, layer_skipped: 1, layer_paged: 2, escalation_exhausted: 3, escalation_stopped: 4, escalated_and_paged: 5 } as const;
 const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
 
 /**
@@ -110,6 +110,16 @@ export const logLayerPaged = (log: EscalationLog, incident: number, at: Millis, 
   log.columns.secondary[index] = count;
 };
 
+/**
+ * The common timer step, `escalated` from the position before then `layer_paged`, as one entry: a
+ * long simulation writes one entry a step instead of two (half the log, half the buffers to grow).
+ */
+export const logEscalatedAndPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) => {
+  const index = append(log, KIND.escalated_and_paged, incident, at);
+  log.columns.primary[index] = firstPage;
+  log.columns.secondary[index] = count;
+};
+
 export const logExhausted = (log: EscalationLog, incident: number, at: Millis) => {
   append(log, KIND.escalation_exhausted, incident, at);
 };
@@ -131,27 +141,38 @@ export const escalationEntriesOf = (log: EscalationLog, incidentId: string): rea
   return (code === undefined ? undefined : index.byIncident.get(code)) ?? [];
 };
 
-export const readEscalationEntry = (log: EscalationLog, pages: PageLog, index: number): EscalationAuditEntry => {
+const layerPaged = (pages: PageLog, at: Millis, firstPage: number, count: number) => {
+  const first = readPage(pages, firstPage);
+  const userIds = [first.userId];
+  for (let page = firstPage + 1; page < firstPage + count; page++) userIds.push(readPage(pages, page).userId);
+  return { type: 'layer_paged', at, position: first.position, layerId: first.layerId, userIds, reason: pageReason(first.cause) } as const;
+};
+
+/** The trail entries one log entry stands for: one, or two for the common timer step. */
+export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index: number): EscalationAuditEntry[] => {
   const { columns } = log;
   const at = log.at[index]!;
   const primary = columns.primary[index]!;
   const secondary = columns.secondary[index]!;
   switch (KINDS[columns.kind[index]!]!) {
     case 'escalated':
-      return { type: 'escalated', at, fromPosition: primary === -1 ? null : primary };
+      return [{ type: 'escalated', at, fromPosition: primary === -1 ? null : primary }];
     case 'layer_skipped':
-      return primary < 0
-        ? { type: 'layer_skipped', at, position: -primary, layerId: log.ids.strings[secondary]!, reason: 'condition_not_met' }
-        : { type: 'layer_skipped', at, position: primary, layerId: log.ids.strings[secondary]! };
-    case 'layer_paged': {
-      const first = readPage(pages, primary);
-      const userIds = [first.userId];
-      for (let page = primary + 1; page < primary + secondary; page++) userIds.push(readPage(pages, page).userId);
-      return { type: 'layer_paged', at, position: first.position, layerId: first.layerId, userIds, reason: pageReason(first.cause) };
+      return [
+        primary < 0
+          ? { type: 'layer_skipped', at, position: -primary, layerId: log.ids.strings[secondary]!, reason: 'condition_not_met' }
+          : { type: 'layer_skipped', at, position: primary, layerId: log.ids.strings[secondary]! },
+      ];
+    case 'layer_paged':
+      return [layerPaged(pages, at, primary, secondary)];
+    case 'escalated_and_paged': {
+      // Written only when nothing was skipped: the step came from the position just before.
+      const paged = layerPaged(pages, at, primary, secondary);
+      return [{ type: 'escalated', at, fromPosition: paged.position! - 1 }, paged];
     }
     case 'escalation_exhausted':
-      return { type: 'escalation_exhausted', at };
+      return [{ type: 'escalation_exhausted', at }];
     case 'escalation_stopped':
-      return { type: 'escalation_stopped', at, reason: STOP_REASONS[primary]! };
+      return [{ type: 'escalation_stopped', at, reason: STOP_REASONS[primary]! }];
   }
 };

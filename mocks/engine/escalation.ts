@@ -3,7 +3,7 @@ import type { OrderedSchedule } from '../../src/oncall/rotation.js';
 import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type ConditionHolds, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
-import { createEscalationLog, incidentCode, logEscalated, logExhausted, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
+import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
 import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
 import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
@@ -105,10 +105,11 @@ const page = (
   layer: { position: number | null; layerId: string | null },
   cause: PageCause,
   at: Millis,
+  escalatedFromBefore = false,
 ) => {
   const firstPage = engine.pages.size;
   for (const userId of userIds) appendPage(engine.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
-  logLayerPaged(engine.log, incident.incidentCode, at, firstPage, userIds.length);
+  (escalatedFromBefore ? logEscalatedAndPaged : logLayerPaged)(engine.log, incident.incidentCode, at, firstPage, userIds.length);
 };
 
 const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis) => {
@@ -126,9 +127,12 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: Esca
   const { live, timed, holds } = resolversFor(org);
   const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live, holds);
   const { log } = engine;
-  if (paged?.position === Math.max(1, position)) {
-    // The common step: the layer at `position` is paged, nothing skipped.
-    if (cause === 'escalated') logEscalated(log, escalation.incidentCode, at, escalation.position);
+  // The common timer step: the layer right after the last one reached is paged, nothing skipped;
+  // its `escalated` and `layer_paged` are written as one entry.
+  const common = paged?.position === Math.max(1, position);
+  const escalatedFromBefore = common && cause === 'escalated' && escalation.position !== null;
+  if (common) {
+    if (cause === 'escalated' && !escalatedFromBefore) logEscalated(log, escalation.incidentCode, at, escalation.position);
   } else {
     // Layers were skipped (rare): write the step down entry by entry.
     const skipped = skippedLayers(layers, position, paged, at, holds);
@@ -145,7 +149,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: Esca
     logExhausted(log, escalation.incidentCode, at);
     return;
   }
-  page(engine, escalation, paged.userIds, paged, cause, at);
+  page(engine, escalation, paged.userIds, paged, cause, at, escalatedFromBefore);
   escalation.position = paged.position;
   escalation.layerId = paged.layerId;
   arm(engine, escalation, at + paged.timeoutMs);

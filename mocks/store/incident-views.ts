@@ -1,5 +1,5 @@
 import type { Incident, IncidentDetail, IncidentUpdate } from '../../src/schemas/incidents.js';
-import { escalationEntriesOf, readEscalationEntry } from '../engine/escalation-log.js';
+import { escalationEntriesOf, readEscalationEntries } from '../engine/escalation-log.js';
 import type { IncidentRecord, IncidentUpdateRecord, MockState, OrgRecord } from './state.js';
 import { iso } from './views.js';
 
@@ -55,8 +55,7 @@ const auditTrailView = (state: MockState, incident: IncidentRecord) => {
   /** The incident's escalation entries written before the log held `size` entries in all. */
   const showEscalationBefore = (size: number) => {
     for (; next < escalationEntries.length && escalationEntries[next]! < size; next++) {
-      const entry = readEscalationEntry(log, pages, escalationEntries[next]!);
-      view.push({ ...entry, at: iso(entry.at) });
+      for (const entry of readEscalationEntries(log, pages, escalationEntries[next]!)) view.push({ ...entry, at: iso(entry.at) });
     }
   };
   incident.auditTrail.forEach((entry, index) => {
