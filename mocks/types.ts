@@ -10,7 +10,11 @@ import type { PageReason } from './engine/page-log.js';
 export type ScalingMockOptions = {
   /** Where the mock answers. Default: the real API's URL, so a client with default settings is intercepted. */
   baseUrl?: string;
-  /** The virtual clock's start. Default: the wall time when the mock is created. */
+  /**
+   * The virtual clock's start. Default: the wall time when the mock is created. The clock's range is
+   * 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z (timestamps keep a four-digit year); an instant
+   * outside it is a `RangeError`, as is `clock.advance()` or `clock.set()` past its end.
+   */
   now?: Instant;
   /** The default org's API key. Default: a generated `scl_mock_…` key. */
   apiKey?: string;
@@ -18,7 +22,8 @@ export type ScalingMockOptions = {
   seed?: number;
   /**
    * Real-time mode, for demos and the standalone server: the clock follows the wall clock, `speed`
-   * times faster (default 1), and escalation steps happen on their own. Call `mock.close()` to stop.
+   * times faster (default 1, at most 1,000,000), and escalation steps happen on their own; it stops
+   * at the end of the clock's range. Call `mock.close()` to stop.
    * Leave it off in tests: there, time moves only when you say.
    */
   realtime?: boolean | { speed?: number };

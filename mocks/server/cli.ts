@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { safeParse } from '../../src/core/issues.js';
+import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_SPEED } from '../engine/clock.js';
 import { MockApiKey } from '../fixtures.js';
 import { SeedError, type SeedSummary } from './seed.js';
 import { startMockServer, type MockServerOptions } from './server.js';
@@ -60,9 +61,15 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string }) | 'h
   }
   if (values.speed !== undefined && !values.realtime) throw new UsageError('--speed needs --realtime');
   const speed = values.speed === undefined ? undefined : Number(values.speed);
-  if (speed !== undefined && !(Number.isFinite(speed) && speed > 0)) throw new UsageError(`--speed must be a positive number; got "${values.speed}"`);
+  if (speed !== undefined && !(Number.isFinite(speed) && speed > 0 && speed <= MAX_SPEED)) {
+    throw new UsageError(`--speed must be a positive number, at most ${MAX_SPEED}; got "${values.speed}"`);
+  }
   if (values.now !== undefined && !(ISO_DATETIME.test(values.now) && Number.isFinite(Date.parse(values.now)))) {
     throw new UsageError(`--now must be an ISO 8601 datetime with an offset, e.g. 2026-04-07T10:00:00Z; got "${values.now}"`);
+  }
+  if (values.now !== undefined) {
+    const ms = Date.parse(values.now);
+    if (ms < EARLIEST_INSTANT || ms > LATEST_INSTANT) throw new UsageError(`--now must be from 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z; got "${values.now}"`);
   }
   return {
     port,

@@ -91,6 +91,9 @@ test.concurrent.each([
   [['4010'], 'positional'],
   [['--speed', '10'], '--speed needs --realtime'],
   [['--realtime', '--speed', '0'], '--speed must be a positive number'],
+  [['--realtime', '--speed', '1e300'], '--speed must be a positive number, at most 1000000'],
+  [['--now', '+010000-01-01T00:00:00Z'], '--now must be'],
+  [['--now', '9999-06-01T00:00:00Z'], '--now must be from 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z'],
   [['--now', 'yesterday'], '--now must be an ISO 8601 datetime'],
   [['--api-key', 'two words'], '--api-key must be 1 to 256 visible ASCII characters'],
 ])('bad arguments %j: a clear message and the usage on stderr, exit 2', async (args, message) => {
