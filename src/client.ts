@@ -1,5 +1,5 @@
 import { DEFAULT_BASE_URL } from './core/constants.js';
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './core/http.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './core/http.js';
 import { ScalingError } from './core/errors.js';
 import { ClientOptions, parseOrThrow } from './core/request-options.js';
 import { Components } from './resources/components.js';
@@ -58,6 +58,7 @@ export class Scaling {
       fetch: parsed.fetch,
       headers: parsed.headers ?? {},
       validateResponses: parsed.validateResponses ?? true,
+      maxResponseBytes: parsed.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     });
     this.policies = new Policies(http);
     this.incidents = new Incidents(http);

@@ -29,6 +29,7 @@ export {
   ScalingServerError,
   ScalingConnectionError,
   ScalingTimeoutError,
+  ScalingResponseTooLargeError,
   ScalingAbortError,
   ScalingSyncError,
   type ValidationIssue,

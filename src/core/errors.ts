@@ -35,7 +35,35 @@ export class ScalingError extends Error {
     const kinds = (value as Branded)[BRAND];
     return kinds ? kinds.includes(this.prototype.name) : Function.prototype[Symbol.hasInstance].call(this, value);
   }
+
+  /**
+   * What `JSON.stringify(error)` shows: name, message, the error's own fields and its cause's
+   * message, each bounded (depth, items, length), so a logger that serialises errors never throws
+   * or floods, whatever body the server sent.
+   */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: bounded(this.message, 0) };
+    for (const [key, value] of Object.entries(this)) out[key] = bounded(value, 0);
+    if (this.cause !== undefined) out.cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : bounded(this.cause, 0);
+    return out;
+  }
 }
+
+/** A copy of `value` cut at 8 levels, 100 items or keys per level and 2,000 characters per string. */
+const bounded = (value: unknown, depth: number): unknown => {
+  if (typeof value === 'string') return value.length > 2_000 ? `${value.slice(0, 2_000)}… (${value.length} characters)` : value;
+  if (typeof value === 'bigint') return String(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= 8) return Array.isArray(value) ? `[array of ${value.length}]` : '[object]';
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 100).map((item) => bounded(item, depth + 1));
+    return value.length > 100 ? [...items, `… ${value.length - 100} more`] : items;
+  }
+  const entries = Object.entries(value);
+  const out: Record<string, unknown> = Object.fromEntries(entries.slice(0, 100).map(([key, item]) => [key, bounded(item, depth + 1)]));
+  if (entries.length > 100) out['…'] = `${entries.length - 100} more keys`;
+  return out;
+};
 
 /**
  * The input of a call was refused before anything was sent. `field` names the first bad field.
@@ -118,7 +146,9 @@ export class ScalingAPIError extends ScalingError {
   declare readonly headers: Headers;
 
   constructor(init: APIErrorInit) {
-    const what = [init.code, init.message].filter(Boolean).join(': ') || 'request failed';
+    // The server's text, cut to a length a log line can carry; `body` keeps all of it.
+    const said = init.message && init.message.length > 1_000 ? `${init.message.slice(0, 1_000)}…` : init.message;
+    const what = [init.code, said].filter(Boolean).join(': ') || 'request failed';
     const id = init.requestId ? `, request ${init.requestId}` : '';
     super(`${init.status} ${what} (${init.method} ${init.path}${id})`);
     this.status = init.status;
@@ -193,6 +223,27 @@ export class ScalingConnectionError extends ScalingError {
 /** No response within `timeoutMs` (per attempt), still so after the retries. */
 export class ScalingTimeoutError extends ScalingConnectionError {
   static { named(this, 'ScalingTimeoutError'); }
+}
+
+/**
+ * The response body passed the client's `maxResponseBytes` (default 16 MiB) while it streamed in:
+ * reading stopped there. Not retried (the same request would get the same body).
+ */
+export class ScalingResponseTooLargeError extends ScalingError {
+  static { named(this, 'ScalingResponseTooLargeError'); }
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** The limit that was passed, in bytes of the decoded body. */
+  readonly maxResponseBytes: number;
+
+  constructor(init: RequestTarget & { status: number; maxResponseBytes: number }) {
+    super(`Response body larger than ${init.maxResponseBytes} bytes (${init.method} ${init.path}, status ${init.status}); raise maxResponseBytes if it is expected`);
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
 }
 
 /** The caller's `signal` aborted the request. */

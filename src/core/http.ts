@@ -6,12 +6,14 @@ import {
   ScalingConnectionError,
   ScalingError,
   ScalingNotFoundError,
+  ScalingResponseTooLargeError,
   ScalingResponseValidationError,
   ScalingTimeoutError,
   type RequestTarget,
 } from './errors.js';
 import type { AnyEndpoint, EndpointInput, EndpointResult, HttpMethod } from '../endpoints/endpoint.js';
-import { fetchAdapter, JSON_BODY } from './fetch-adapter.js';
+import { fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
+import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
@@ -25,6 +27,7 @@ const ky: KyInstance = 'create' in kyImport ? kyImport : (kyImport as unknown as
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 /** The client's settings after defaults, as the transport needs them. */
 export type HttpConfig = {
@@ -35,6 +38,7 @@ export type HttpConfig = {
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
   validateResponses: boolean;
+  maxResponseBytes: number;
 };
 
 /** One call as a resource describes it: everything is already validated except `options`. */
@@ -58,19 +62,21 @@ export class Http {
   /** Two ky instances, so each call only names what differs: most calls pass just method and body. */
   readonly #ky: { idempotent: KyInstance; unsafePost: KyInstance };
   readonly #config: HttpConfig;
+  readonly #redact: Redactor;
 
   constructor(config: HttpConfig) {
     this.#config = config;
-    // The key lives in this closure only: not in the instance's options, so nothing can print it.
+    // The key lives in these closures only: not in the instance's options, so nothing can print it.
     const authorization = `Bearer ${config.apiKey}`;
+    const redact = (this.#redact = redactor(config.apiKey));
     const base = ky.create({
       prefix: config.baseUrl,
       headers: { accept: 'application/json', ...config.headers },
-      fetch: fetchAdapter(config.fetch),
+      fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
       hooks: {
         beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
-        beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1)],
+        beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
       },
     });
     this.#ky = {
@@ -122,14 +128,14 @@ export class Http {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
       const call = instance(spec.path.slice(1), kyOptions);
       const text = await call.text();
-      return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target);
+      return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target, this.#redact);
     } catch (error) {
       if (options.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(this.#config.validateResponses ? spec.response : undefined, '', new Response(null, { status: 204 }), target);
+        return parseBody(this.#config.validateResponses ? spec.response : undefined, '', new Response(null, { status: 204 }), target, this.#redact);
       }
-      throw toScalingError(error, target, 1);
+      throw toScalingError(error, target, 1, this.#redact);
     }
   }
 }
@@ -140,14 +146,16 @@ const parseBody = <Schema extends z.core.$ZodType>(
   text: string,
   response: Response,
   target: RequestTarget,
+  redact: Redactor,
 ): z.output<Schema> => {
+  // What the server sent is kept on the error, without the client's key should the server echo it.
   const fail = (body: unknown, zodIssues: readonly z.core.$ZodIssue[]) =>
     new ScalingResponseValidationError({
       ...target,
       status: response.status,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-      body,
-      zodIssues,
+      requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
+      body: redact.deep(body),
+      zodIssues: redact.deep(zodIssues),
     });
   let body: unknown;
   try {
@@ -167,9 +175,12 @@ const targetOf = (request: Request, baseUrl: string): RequestTarget => {
 };
 
 /** The one place where anything thrown by a call becomes a `ScalingError`. */
-const toScalingError = (error: unknown, target: RequestTarget, attempts: number): Error => {
+const toScalingError = (error: unknown, target: RequestTarget, attempts: number, redact: Redactor): Error => {
   if (error instanceof ScalingError) return error;
-  if (isHTTPError(error)) return apiErrorFrom(error.response, error.data, target, attempts);
+  if (error instanceof ResponseTooLarge) {
+    return new ScalingResponseTooLargeError({ ...target, status: error.response.status, maxResponseBytes: error.limit });
+  }
+  if (isHTTPError(error)) return apiErrorFrom(error.response, redact.deep(error.data), target, attempts, redact);
   if (isTimeoutError(error)) {
     return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out' });
   }
@@ -187,18 +198,19 @@ const asString = (value: unknown) => (typeof value === 'string' ? value : undefi
  * Reads both documented error shapes (with and without `message`) and tolerates a nested `error`
  * object or a non-JSON page from a proxy: the status alone still picks the class.
  */
-const apiErrorFrom = (response: Response, data: unknown, target: RequestTarget, attempts: number) => {
+const apiErrorFrom = (response: Response, data: unknown, target: RequestTarget, attempts: number, redact: Redactor) => {
   const top = asRecord(data);
   const body = 'error' in top && typeof top.error === 'object' ? asRecord(top.error) : top;
+  const headers = redact.headers(response.headers);
   return createAPIError({
     ...target,
     status: response.status,
     code: asString(body.code),
     type: asString(body.type),
     message: asString(body.message),
-    requestId: asString(body.requestId) ?? response.headers.get('x-request-id') ?? undefined,
+    requestId: asString(body.requestId) ?? headers.get('x-request-id') ?? undefined,
     body: data,
-    headers: response.headers,
+    headers,
     attempts,
   });
 };

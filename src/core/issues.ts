@@ -29,8 +29,39 @@ const message = (issue: z.core.$ZodRawIssue): string => {
   }
 };
 
-/** Parses with the same messages everywhere: client, response checks and the mock. */
-export const safeParse = <T extends z.core.$ZodType>(schema: T, value: unknown) => z.safeParse(schema, value, { error: message });
+export type ParseResult<T> = { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
+
+/** The path and length of the longest array in `value`, walked without recursion (its depth is unknown). */
+const longestArray = (value: unknown): { path: PropertyKey[]; length: number } => {
+  let longest = { path: [] as PropertyKey[], length: 0 };
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value, path: [] }];
+  // A bounded look: enough for any body that fits the size limits, never a walk of a whole huge value.
+  for (let visits = 0; stack.length > 0 && visits < 100_000; visits++) {
+    const next = stack.pop()!;
+    if (typeof next.value !== 'object' || next.value === null || next.path.length > 64) continue;
+    const entries = Array.isArray(next.value) ? next.value.map((item, index) => [index, item] as const) : Object.entries(next.value);
+    if (Array.isArray(next.value) && next.value.length > longest.length) longest = { path: next.path, length: next.value.length };
+    for (const [key, item] of entries.slice(0, 1000)) stack.push({ value: item, path: [...next.path, key] });
+  }
+  return longest;
+};
+
+/**
+ * Parses with the same messages everywhere: client, response checks and the mock. zod collects an
+ * issue per bad item with a spread, so a value with some 150,000 bad items (or nested past the
+ * stack) overflows it: that becomes one issue at the longest array (or the root), never a raw
+ * `RangeError` that reads as a crash.
+ */
+export const safeParse = <T extends z.core.$ZodType>(schema: T, value: unknown): ParseResult<z.output<T>> => {
+  try {
+    return z.safeParse(schema, value, { error: message });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const { path, length } = longestArray(value);
+    const problem = length > 1000 ? `has ${length} items, too many to check` : 'is nested too deeply to check';
+    return { success: false, error: { issues: [{ code: 'custom', path, message: problem, input: undefined }] } };
+  }
+};
 
 /** One problem found by a schema, with the field's path as text (`target.userIds[0]`). */
 export type ValidationIssue = { path: string; message: string };
@@ -51,5 +82,8 @@ export const toValidationIssues = (issues: readonly z.core.$ZodIssue[], prefix =
     return [{ path: at(issue.path), message: issue.message }];
   });
 
-export const describeIssues = (issues: readonly ValidationIssue[]) =>
-  issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+/** The first ten problems, and how many more: a message stays readable (and small) whatever the input. */
+export const describeIssues = (issues: readonly ValidationIssue[]) => {
+  const shown = issues.slice(0, 10).map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return [...shown, ...(issues.length > 10 ? [`and ${issues.length - 10} more`] : [])].join('; ');
+};

@@ -35,6 +35,12 @@ export const ClientOptions = z.object({
   headers: z.optional(Headers),
   /** Check every response against the schemas (default `true`). */
   validateResponses: z.optional(z.boolean()),
+  /**
+   * The largest response body to read, in decoded bytes (default 16 MiB): past it the call fails with
+   * `ScalingResponseTooLargeError` and stops reading, so a wrong `baseUrl` or a broken proxy cannot
+   * exhaust memory.
+   */
+  maxResponseBytes: z.optional(z.int().check(z.positive(), z.maximum(2 ** 31 - 1))),
 });
 export type ClientOptions = z.input<typeof ClientOptions>;
 

@@ -70,6 +70,18 @@ const policy = { id: 'pol_1', orgId: 'org_1', name: 'P', description: null, crea
 const list = (scaling: Scaling, signal: AbortSignal) => scaling.policies.list({ signal });
 const create = (scaling: Scaling, signal: AbortSignal) => scaling.policies.create({ name: 'P' }, { signal });
 
+/** A server (or a proxy) that echoes the `Authorization` header it received into what it answers. */
+const echo =
+  (status: number, body: (authorization: string) => unknown, contentType = 'application/json'): Respond =>
+  (response, request) => {
+    const authorization = String(request.headers.authorization);
+    const made = body(authorization);
+    const text = typeof made === 'string' ? made : JSON.stringify(made);
+    response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'x-echo': authorization, 'x-request-id': authorization });
+    response.end(text);
+  };
+const bare = (authorization: string) => authorization.slice('Bearer '.length);
+
 /** One fault for each error class of the matrix, and a refused key (the likeliest place to echo it). */
 const faults: Fault[] = [
   { name: 'connection refused', expected: 'ScalingConnectionError', responses: 'refused', call: create },
@@ -85,6 +97,26 @@ const faults: Fault[] = [
   { name: 'abort while held', expected: 'ScalingAbortError', responses: [hang], call: list, abortAfterMs: 30 },
   { name: 'abort during back-off', expected: 'ScalingAbortError', responses: [apiError(503, 'x', { 'retry-after': '30' })], call: list, options: { maxRetries: 1 }, abortAfterMs: 60 },
   { name: 'abort while the body trickles', expected: 'ScalingAbortError', responses: [after(10, trickle(10))], call: list, abortAfterMs: 60 },
+  // A server that echoes what it was sent: the key must not come back through the error.
+  {
+    name: '401 whose message, code and request id echo the header',
+    expected: 'ScalingAuthenticationError',
+    responses: [echo(401, (auth) => ({ statusCode: 401, type: auth, code: bare(auth), message: `The key in "${auth}" is revoked`, requestId: auth }))],
+    call: list,
+  },
+  {
+    name: '500 echoing the key deep in its body and in its keys',
+    expected: 'ScalingServerError',
+    responses: [echo(500, (auth) => ({ error: { code: 'x', message: bare(auth), details: [{ deeper: { [bare(auth)]: [auth] } }] } }))],
+    call: list,
+  },
+  { name: 'a 200 HTML page echoing the header', expected: 'ScalingResponseValidationError', responses: [echo(200, (auth) => `<html>you sent ${auth}</html>`, 'text/html')], call: list },
+  {
+    name: 'a 200 whose items echo the key',
+    expected: 'ScalingResponseValidationError',
+    responses: [echo(200, (auth) => ({ data: [{ id: 1, name: bare(auth), orgId: [auth] }] }))],
+    call: list,
+  },
 ];
 
 describe('the API key stays out of every error of the fault matrix', () => {
