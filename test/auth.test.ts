@@ -23,6 +23,13 @@ describe('authentication', () => {
     }
   });
 
+  test('the scheme is case-insensitive, as HTTP says: bearer, BEARER and Bearer all authenticate', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer', 'bEaReR']) {
+      const response = await raw(t.mock, '/escalation/policies', { headers: { authorization: `${scheme} ${t.mock.apiKey}` } });
+      expect(response.status, scheme).toBe(200);
+    }
+  });
+
   test('authentication comes before validation: a bad body with a bad key is 401', async () => {
     const response = await raw(t.mock, '/escalation/policies', {
       method: 'POST',

@@ -59,12 +59,16 @@ export const getOrg = (state: MockState, orgId: string): OrgRecord => {
  * `Authorization: Bearer <key>` → the key's owner. A header that is absent or does not start
  * with `Bearer ` is `missing_authorization_header`; an unknown or revoked key is `invalid_api_key`.
  */
+/** `Bearer <key>`; the scheme is case-insensitive (RFC 9110 §11.1), spaces after it are not counted. */
+const BEARER = /^bearer +(\S.*)$/i;
+
 export const authenticate = (state: MockState, header: string | null): Actor => {
-  if (!header?.startsWith('Bearer ')) {
+  const key = header === null ? undefined : BEARER.exec(header)?.[1];
+  if (key === undefined) {
     throw new MockApiError(401, 'not_authorized_error', 'missing_authorization_header',
       'Send the header `Authorization: Bearer <API key>`.');
   }
-  const actor = state.apiKeys.get(header.slice('Bearer '.length).trim());
+  const actor = state.apiKeys.get(key.trim());
   if (!actor) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
   return actor;
 };
