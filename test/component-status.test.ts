@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  ScalingAuthenticationError,
   ScalingBadRequestError,
   ScalingValidationError,
   type Component,
@@ -241,6 +242,31 @@ describe('the list is cursor-paginated', () => {
     const error = await t.scaling.components.list({ cursor: incidentCursor }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ScalingBadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_cursor' });
+  });
+
+  test('listAll: a bad limit is refused before any request; a page that fails mid-walk rejects the iteration after the pages before it', async () => {
+    const made = await createMany(3);
+    const spy = countingFetch();
+    for (const limit of [0, 101, 1.5]) {
+      const error = await t.client({ fetch: spy.fetch }).components.listAll({ limit }).next().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ScalingValidationError);
+      expect(error).toMatchObject({ field: 'limit' });
+    }
+    expect(spy.calls).toHaveLength(0);
+
+    // A member whose key is revoked between two pages: the first page's components, then a 401.
+    const member = t.mock.createUser();
+    const walk = t.client({ apiKey: member.apiKey }).components.listAll({ limit: 2 });
+    const seen: Component[] = [];
+    const error = await (async () => {
+      for await (const component of walk) {
+        seen.push(component);
+        if (seen.length === 2) await t.scaling.team.members.remove(member.id);
+      }
+    })().catch((caught: unknown) => caught);
+    expect(seen).toEqual(made.slice(0, 2));
+    expect(error).toBeInstanceOf(ScalingAuthenticationError);
+    expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' });
   });
 
   test('another org sees none of ours, on any page', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ScalingValidationError, type StepParams } from '../src/index.js';
-import { useMock } from './helpers.js';
+import { ScalingNotFoundError, ScalingValidationError, type LayerCreateParams, type StepParams } from '../src/index.js';
+import { countingFetch, expectError, raw, useMock } from './helpers.js';
 
 const t = useMock();
 const OFFICE = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
@@ -192,6 +192,66 @@ describe('layer conditions', () => {
     await expect(t.scaling.policies.layers.update(policy.id, policy.layers![0]!.id, { ackTimeoutMinutes: 9, condition }))
       .rejects.toMatchObject({ status: 400, code: 'invalid_working_hours' });
     expect(await t.scaling.policies.get(policy.id)).toEqual(policy);
+  });
+});
+
+describe('malformed conditions on layers', () => {
+  const badConditions: Array<[string, unknown, string]> = [
+    ['an unknown `when`', { workingHoursId: 'wh_1', when: 'sometimes' }, 'condition.when'],
+    ['no `when`', { workingHoursId: 'wh_1' }, 'condition.when'],
+    ['no workingHoursId', { when: 'during' }, 'condition.workingHoursId'],
+    ['an empty workingHoursId', { workingHoursId: '', when: 'during' }, 'condition.workingHoursId'],
+    ['an unknown field', { workingHoursId: 'wh_1', when: 'during', timezone: 'UTC' }, 'condition.timezone'],
+    ['a string', 'during', 'condition'],
+  ];
+
+  test.each(badConditions)('%s: the SDK refuses it before sending, the mock answers 422 naming the field; nothing changes', async (_, condition, field) => {
+    const schedule = t.mock.createSchedule();
+    const policy = await t.scaling.policies.create({ name: 'P', steps: stepsOver([schedule.id]) });
+    const layerId = policy.layers![0]!.id;
+    const spy = countingFetch();
+    const scaling = t.client({ fetch: spy.fetch });
+    const create = { position: 1, ackTimeoutMinutes: 5, target: { type: 'schedule', scheduleId: schedule.id }, condition };
+    for (const call of [
+      scaling.policies.layers.create(policy.id, create as LayerCreateParams),
+      scaling.policies.layers.update(policy.id, layerId, { condition } as never),
+    ]) {
+      const error = await call.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ScalingValidationError);
+      expect(error).toMatchObject({ field });
+    }
+    expect(spy.calls).toHaveLength(0);
+    const layers = `/escalation/policies/${policy.id}/layers`;
+    expect((await expectError(await raw(t.mock, layers, { method: 'POST', json: create }), 422, 'validation_error')).message).toContain(field);
+    expect((await expectError(await raw(t.mock, `${layers}/${layerId}`, { method: 'PATCH', json: { condition } }), 422, 'validation_error')).message).toContain(field);
+    expect(await t.scaling.policies.get(policy.id)).toEqual(policy);
+  });
+});
+
+describe('policies.replace refusals over the wire', () => {
+  test('a body the SDK would refuse is 422 naming the step field, and the policy is unchanged', async () => {
+    const schedule = t.mock.createSchedule();
+    const policy = await t.scaling.policies.create({ name: 'Kept', steps: stepsOver([schedule.id, schedule.id]) });
+    const [one, two] = stepsOver([schedule.id, schedule.id]);
+    const bodies: Array<[string, unknown]> = [
+      ['steps[1].position', { name: 'X', description: null, steps: [one, { ...two, position: 1 }] }],
+      ['steps[0].escalateAfterSeconds', { name: 'X', description: null, steps: [{ ...one, escalateAfterSeconds: 61 }] }],
+      ['steps[0].targetType', { name: 'X', description: null, steps: [{ ...one, targetType: 'users' }] }],
+      ['description', { name: 'X', steps: [] }],
+      ['steps', { name: 'X', description: null, steps: Array.from({ length: 51 }, (_, index) => ({ ...one, position: index + 1 })) }],
+    ];
+    for (const [field, json] of bodies) {
+      const error = await expectError(await raw(t.mock, `/escalation/policies/${policy.id}`, { method: 'PUT', json }), 422, 'validation_error');
+      expect(error.message, field).toContain(field);
+    }
+    expect(await t.scaling.policies.get(policy.id)).toEqual(policy);
+  });
+
+  test('an unknown policy id is 404, before the steps are looked at', async () => {
+    const error = await t.scaling.policies.replace('pol_00000000000000000000', { name: 'X', description: null, steps: stepsOver(['sched_nope']) })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScalingNotFoundError);
+    expect(error).toMatchObject({ status: 404, code: 'not_found' });
   });
 });
 

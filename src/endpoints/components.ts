@@ -42,7 +42,7 @@ export const componentDocs: EndpointDocsOf<typeof componentEndpoints> = {
   list: {
     tag: 'Components',
     summary: 'List components, in creation order',
-    description: '`limit` 1–100 (default 20). Pass `nextCursor` back as `cursor`.',
+    description: '`limit` 1–100 (default 20). Pass `nextCursor` back as `cursor`; any other cursor is 400 `invalid_cursor`.',
     returns: '`ComponentPage` (`{ components, nextCursor }`), in creation order',
   },
   create: {
@@ -64,7 +64,7 @@ export const componentDocs: EndpointDocsOf<typeof componentEndpoints> = {
   delete: {
     tag: 'Components',
     summary: 'Delete a component',
-    description: '409 `component_in_use` while an incident references it.',
+    description: '409 `component_in_use` while an incident references it or an inbound integration resolves its alerts to it.',
     returns: '`void`',
   },
 };

@@ -107,13 +107,13 @@ export const policyDocs: EndpointDocsOf<typeof policyEndpoints> = {
   replace: {
     tag: 'Policies',
     summary: 'Replace a policy\'s name, description and steps',
-    description: 'Full replacement, all or nothing. The step at position N keeps the id and createdAt of the layer at N; ids are minted only for new positions and surplus layers are deleted. Same step rules and errors as create.',
+    description: 'Full replacement, all or nothing. The step at position N keeps the id and createdAt of the layer at N; ids are minted only for new positions and surplus layers are deleted. Same step rules and errors as create (409 `name_conflict`, 400 `invalid_target` / `invalid_working_hours`).',
     returns: '`PolicyWithLayers`',
   },
   delete: {
     tag: 'Policies',
     summary: 'Delete a policy and its layers',
-    description: 'Incidents escalating under it stop escalating.',
+    description: 'Incidents escalating under it stop escalating. Refused with 409 `escalation_policy_in_use` while a routing rule names it.',
     returns: '`void`',
   },
 };
@@ -127,7 +127,7 @@ export const policyLayerDocs: EndpointDocsOf<typeof policyLayerEndpoints> = {
   create: {
     tag: 'Policy layers',
     summary: 'Insert a layer at a position',
-    description: 'Layers at and after `position` move down one; `position` may be at most n + 1. A malformed target is 400 `invalid_target`. User ids must not repeat. An optional `condition` gates the layer on working hours of the organization (else 400 `invalid_working_hours`).',
+    description: 'Layers at and after `position` move down one; `position` may be at most n + 1 (400 `invalid_position`), and a policy holds at most 50 layers (400 `layer_limit_reached`). A malformed target, or one outside the organization, is 400 `invalid_target`. User ids must not repeat. An optional `condition` gates the layer on working hours of the organization (else 400 `invalid_working_hours`).',
     returns: '`Layer`',
   },
   reorder: {
@@ -139,7 +139,7 @@ export const policyLayerDocs: EndpointDocsOf<typeof policyLayerEndpoints> = {
   update: {
     tag: 'Policy layers',
     summary: 'Update a layer',
-    description: 'Send at least one of ackTimeoutMinutes, target, condition; only the fields sent change (`condition: null` clears it). Order changes go through reorder.',
+    description: 'Send at least one of ackTimeoutMinutes, target, condition; only the fields sent change (`condition: null` clears it). Order changes go through reorder. The create rules apply: 400 `invalid_target`, `invalid_working_hours`.',
     returns: '`Layer`',
   },
   delete: {

@@ -98,7 +98,7 @@ export const routingPolicyDocs: EndpointDocsOf<typeof routingPolicyEndpoints> = 
   replace: {
     tag: 'Routing policies',
     summary: 'Replace a routing policy',
-    description: 'Full replacement: an absent `description` becomes `null`. Exactly four `rules`, one per severity, kept in the order sent; each `escalationPolicyId` must be an escalation policy of the organization or `null` (400 `invalid_escalation_policy`). `isDefault` never changes.',
+    description: 'Full replacement: an absent `description` becomes `null`. Exactly four `rules`, one per severity, kept in the order sent; each `escalationPolicyId` must be an escalation policy of the organization or `null` (400 `invalid_escalation_policy`). Names are unique per organization (409 `name_conflict`). `isDefault` never changes.',
     returns: '`RoutingPolicyWithRules`',
   },
   delete: {

@@ -112,7 +112,7 @@ export const scheduleDocs: EndpointDocsOf<typeof scheduleEndpoints> = {
   replace: {
     tag: 'Schedules',
     summary: 'Replace a schedule',
-    description: 'Full replacement with the create rules: `name` and `timezone` required (400 `invalid_timezone`); an absent `description` clears it.',
+    description: 'Full replacement with the create rules: `name` and `timezone` required (400 `invalid_timezone`), names unique per organization (409 `name_conflict`); an absent `description` clears it.',
     returns: '`Schedule`',
   },
   delete: {
@@ -145,7 +145,7 @@ export const scheduleLayerDocs: EndpointDocsOf<typeof scheduleLayerEndpoints> = 
   replace: {
     tag: 'Schedules',
     summary: 'Replace a rotation layer',
-    description: 'Full replacement with the create rules; an absent or `null` `effectiveUntil` clears it. The layer keeps its id and position.',
+    description: 'Full replacement with the create rules (participants members of the organization, else 400 `invalid_participant`; names unique on the schedule, else 409 `name_conflict`); an absent or `null` `effectiveUntil` clears it. The layer keeps its id and position.',
     returns: '`ScheduleLayer`',
   },
   update: {

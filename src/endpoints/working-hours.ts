@@ -59,7 +59,7 @@ export const workingHoursDocs: EndpointDocsOf<typeof workingHoursEndpoints> = {
   update: {
     tag: 'Working hours',
     summary: 'Update a working-hours set',
-    description: 'Send at least one of name, timezone, windows; only the fields sent change. `windows` is replaced whole.',
+    description: 'Send at least one of name, timezone, windows; only the fields sent change. `windows` is replaced whole. The create rules apply: 409 `name_conflict`, 400 `invalid_timezone`.',
     returns: '`WorkingHours`',
   },
   delete: {

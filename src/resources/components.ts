@@ -41,7 +41,7 @@ export class Components {
     return this.#http.call(endpoints.update, { params: { componentId }, body: params }, options);
   }
 
-  /** Deletes a component. Refused (409 `component_in_use`) while an incident references it. */
+  /** Deletes a component. Refused (409 `component_in_use`) while an incident references it or an inbound integration resolves to it. */
   async delete(componentId: string, options?: RequestOptions): Promise<void> {
     await this.#http.call(endpoints.delete, { params: { componentId } }, options);
   }
