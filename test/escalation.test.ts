@@ -139,6 +139,32 @@ describe('handoff', () => {
     expect(timeline(incident.id).at(-1)).toEqual([secondary.id, 2, '10:18']);
   });
 
+  test('with the current layer deleted meanwhile, the handoff pages the new owner and the escalation is exhausted, not acknowledged by nobody', async () => {
+    const { policy, layers } = await guidePolicy();
+    const target = t.mock.createUser({ firstName: 'Target' });
+    const incident = await openUnder(policy.id);
+    await t.mock.clock.advance(5 * MINUTE);
+    await t.scaling.incidents.acknowledge(incident.id);
+    await t.scaling.policies.layers.delete(policy.id, layers[1]!.id);
+    await t.mock.clock.advance(1 * MINUTE);
+    const handed = await t.scaling.incidents.handoff(incident.id, { targetUserId: target.id });
+    expect(handed).toMatchObject({ ownerId: target.id, acknowledgedBy: null });
+    expect(t.mock.pages({ incidentId: incident.id, reason: 'handoff' })).toEqual([
+      expect.objectContaining({ userId: target.id, position: 2, at: '2026-04-07T10:16:00.000Z' }),
+    ]);
+    const { escalation } = await t.scaling.incidents.get(incident.id);
+    expect(escalation).toMatchObject({ state: 'exhausted', nextEscalationAt: null });
+    // Nothing more happens, and the trail ends with the exhaustion at the handoff.
+    await t.mock.clock.advance(60 * MINUTE);
+    expect(t.mock.pages({ incidentId: incident.id })).toHaveLength(3);
+    const { auditTrail } = await t.scaling.incidents.get(incident.id);
+    expect(auditTrail.map((entry) => [entry.type, entry.at.slice(11, 16)]).slice(-3)).toEqual([
+      ['incident_handed_off', '10:16'],
+      ['layer_paged', '10:16'],
+      ['escalation_exhausted', '10:16'],
+    ]);
+  });
+
   test('an incident without a policy still pages the new owner', async () => {
     const target = t.mock.createUser();
     const incident = await t.scaling.incidents.create({ title: 'No policy', severity: 'low', ownerId: t.mock.userId });

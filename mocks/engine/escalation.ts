@@ -204,7 +204,8 @@ export const acknowledgeEscalation = (escalation: EscalationRecord | null) => {
 /**
  * The new owner is paged at once (as a page of the current layer) and the timer restarts on the
  * current layer, with the timeout that layer has now; the acknowledgment was cleared by the store.
- * Without a policy (or with a stopped one) the new owner is still paged.
+ * Without a policy (or with a stopped one) the new owner is still paged. With no layer left at the
+ * current position, the escalation is exhausted.
  */
 export const handOffEscalation = (
   engine: EscalationEngine,
@@ -219,8 +220,16 @@ export const handOffEscalation = (
   page(engine, whose, [targetUserId], layer, 'handoff', at);
   if (!isRunning(escalation) || escalation.position === null) return;
   const current = org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
-  if (!current) return;
   cancel(escalation);
+  if (!current) {
+    // The policy lost the layer at the current position (and every one after it): there is no
+    // timer to restart and nothing left to escalate to, so the escalation is exhausted, as when
+    // the last layer times out. Left as it was, an acknowledged escalation would outlive its
+    // cleared acknowledgment.
+    escalation.state = 'exhausted';
+    logExhausted(engine.log, escalation.incidentCode, at);
+    return;
+  }
   escalation.state = 'active';
   arm(engine, escalation, at + current.ackTimeoutMinutes * MINUTE);
 };
