@@ -141,6 +141,19 @@ export const escalationEntriesOf = (log: EscalationLog, incidentId: string): rea
   return (code === undefined ? undefined : index.byIncident.get(code)) ?? [];
 };
 
+/** The page-log indices of an incident's pages, oldest first: every page is written down by one step. */
+export const pageIndicesOf = (log: EscalationLog, incidentId: string): number[] => {
+  const { columns } = log;
+  const indices: number[] = [];
+  for (const entry of escalationEntriesOf(log, incidentId)) {
+    const kind = KINDS[columns.kind[entry]!];
+    if (kind !== 'layer_paged' && kind !== 'escalated_and_paged') continue;
+    const first = columns.primary[entry]!;
+    for (let page = first; page < first + columns.secondary[entry]!; page++) indices.push(page);
+  }
+  return indices;
+};
+
 const layerPaged = (pages: PageLog, at: Millis, firstPage: number, count: number) => {
   const first = readPage(pages, firstPage);
   const userIds = [first.userId];

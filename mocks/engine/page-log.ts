@@ -95,3 +95,46 @@ export const readPage = (log: PageLog, index: number): PageRecord => {
     cause: CAUSES[columns.cause[index]!]!,
   };
 };
+
+/** What `mock.pages(filter)` asks for, in the page log's terms. */
+export type PageQuery = {
+  orgId?: string;
+  incidentId?: string;
+  userId?: string;
+  layerId?: string | null;
+  position?: number | null;
+  reason?: PageReason;
+};
+
+/**
+ * The indices of the pages that match, oldest first, among `candidates` (every page when absent):
+ * ids are compared as their interned codes, column by column, and only the matches are read back,
+ * so a filtered call costs a pass over integers plus what it returns. An id never interned matches
+ * nothing.
+ */
+export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<number>): number[] => {
+  const { columns, ids } = log;
+  const codeOf = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? 0 : (ids.codes.get(value) ?? -1));
+  const wanted = {
+    orgId: codeOf(query.orgId),
+    incidentId: codeOf(query.incidentId),
+    userId: codeOf(query.userId),
+    layerId: codeOf(query.layerId),
+  };
+  if (Object.values(wanted).includes(-1)) return [];
+  const position = query.position === undefined ? undefined : (query.position ?? -1);
+  const matches = (index: number) =>
+    (wanted.orgId === undefined || columns.orgId[index] === wanted.orgId) &&
+    (wanted.incidentId === undefined || columns.incidentId[index] === wanted.incidentId) &&
+    (wanted.userId === undefined || columns.userId[index] === wanted.userId) &&
+    (wanted.layerId === undefined || columns.layerId[index] === wanted.layerId) &&
+    (position === undefined || columns.position[index] === position) &&
+    (query.reason === undefined || (columns.cause[index] === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
+  const found: number[] = [];
+  if (candidates) {
+    for (const index of candidates) if (matches(index)) found.push(index);
+  } else {
+    for (let index = 0; index < log.size; index++) if (matches(index)) found.push(index);
+  }
+  return found;
+};
