@@ -61,7 +61,8 @@ export const checkOutcome = (rule: Outcome, ctx: z.core.$RefinementCtx<unknown>)
   for (const field of ['code', 'message', 'retryAfter'] as const) {
     if (rule[field] !== undefined && status === undefined) issue(field, 'needs status: it is part of an error answer');
   }
-  if (status === undefined) return;
+  // An out-of-range status has its own issue already; what it needs besides would only add noise.
+  if (status === undefined || status < 400 || status > 599) return;
   if (rule.code === undefined && status !== 429 && status < 500) issue('code', `is required for status ${status} (it defaults only for 429 and 5xx)`);
   if (rule.retryAfter !== undefined && status !== 429 && status !== 503) issue('retryAfter', 'goes with status 429 or 503 only');
 };
