@@ -92,13 +92,18 @@ export type MockAlertResult = {
 export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
 export type ScalingMock = {
-  /** MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. */
+  /**
+   * MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. The first applies the
+   * fault rules and `use()` overrides as they stand per request (and returns nothing when none
+   * applies); the last answers unknown routes under `baseUrl` with the API's 404 or 405.
+   */
   readonly handlers: HttpHandler[];
   /**
    * A `fetch` that answers from the same handlers without intercepting anything:
    * `new Scaling({ fetch: mock.fetch, apiKey: mock.apiKey })` needs no `setupServer`, so tests can run
-   * in parallel, in workers, and where interception is unavailable. A URL outside `baseUrl` rejects
-   * with a `TypeError`, as a network failure would.
+   * in parallel, in workers, and where interception is unavailable. It settles as `fetch` does: a URL
+   * outside `baseUrl` and a dropped connection (a `Response.error()`) reject with a `TypeError`, an
+   * aborted signal with its reason.
    */
   readonly fetch: typeof globalThis.fetch;
   /** The default org's API key, owned by its admin user. */
