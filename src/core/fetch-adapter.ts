@@ -19,21 +19,14 @@ export const fetchAdapter =
   };
 
 /**
- * A status-0 response (`Response.error()`, from a custom `fetch` or an MSW override) is a network
- * error, as `fetch` itself would have thrown: ky then sees a dropped connection (retried by the same
- * rules) and the client throws `ScalingConnectionError`, never an API error with status 0.
- */
-const networkErrorOf = (response: Response) =>
-  new TypeError('Failed to fetch', {
-    cause: new Error(`The response was a network error (type ${response.type}, status ${response.status}), as Response.error() makes`),
-  });
-
-/**
  * Reads the body inside the attempt: only there do ky's per-attempt timeout and its retries cover a
  * body that stalls or is cut off (read later, a reset mid-body was never retried and a slow body got a second timeout).
  */
 const buffered = async (response: Response): Promise<Response> => {
-  if (response.type === 'error' || response.status === 0) throw networkErrorOf(response);
+  // A status-0 response (`Response.error()`, from a custom `fetch` or an MSW override) is a network error,
+  // as `fetch` itself would have thrown: ky sees a dropped connection (retried by the same rules) and the
+  // client throws `ScalingConnectionError`, never an API error with status 0. (Only an error response has status 0.)
+  if (response.status === 0) throw new TypeError('Failed to fetch', { cause: response });
   return response.body === null
     ? response
     : new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: response.headers });
