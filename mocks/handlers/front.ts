@@ -67,9 +67,15 @@ const tooLongToMatch = (url: string) => {
   return origin.length + pathname.length > MAX_URL_LENGTH;
 };
 
+/** MSW's `passthrough()` answer. Behind a mock there is no network: passing through hands the request to the mock. */
+const isPassthrough = (response: Response) => response.headers.get('x-msw-intention') === 'passthrough';
+
 /** The first override that answers (on a copy of the request, so one that reads the body and falls through leaves it to the route). */
-const overrideAnswer = async (ctx: MockContext, request: Request) =>
-  ctx.overrides.length === 0 || tooLongToMatch(request.url) ? undefined : getResponse(ctx.overrides, request.clone());
+const overrideAnswer = async (ctx: MockContext, request: Request) => {
+  if (ctx.overrides.length === 0 || tooLongToMatch(request.url)) return undefined;
+  const response = await getResponse(ctx.overrides, request.clone());
+  return response && !isPassthrough(response) ? response : undefined;
+};
 
 export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler =>
   http.all(new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 's'), async ({ request }) => {

@@ -3,7 +3,7 @@
  * `setupServer(...mock.handlers)` made before the overrides; and a status-0 answer (`Response.error()`)
  * from an override or a custom `fetch`, which the client reports as a dropped connection.
  */
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createScalingMock, scalingError, type ScalingMock } from '../../mocks/index.js';
@@ -53,6 +53,16 @@ describe.each(Object.keys(transports))('through %s', (transport) => {
     expect(policy).toMatchObject({ name: 'Checkout', orgId: mock.orgId });
     expect(mock.requests()).toEqual([expect.objectContaining({ method: 'POST', status: 201, body: { name: 'Checkout' } })]);
     expect(mock.requests()[0]).not.toHaveProperty('override');
+  });
+
+  test('passthrough() from an override hands the request to the mock (there is no network behind it)', async () => {
+    const mock = freshMock();
+    const scaling = connect(mock);
+    await scaling.policies.create({ name: 'Real' });
+    mock.use(http.get(policiesUrl(mock), () => passthrough()));
+    expect((await scaling.policies.list()).map((policy) => policy.name)).toEqual(['Real']);
+    expect(mock.requests({ method: 'GET' })).toEqual([expect.objectContaining({ status: 200 })]);
+    expect(mock.requests({ method: 'GET' })[0]).not.toHaveProperty('override');
   });
 
   test('the newest override answers first; { once: true } answers once, then the one below does', async () => {
