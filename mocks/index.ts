@@ -1,5 +1,10 @@
 export { createScalingMock } from './mock.js';
+export { scalingError } from './scaling-error.js';
 export type {
+  FaultKind,
+  MockFaultRule,
+  MockRequest,
+  MockRequestFilter,
   MockOrg,
   MockPage,
   MockSchedule,

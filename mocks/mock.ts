@@ -5,7 +5,10 @@ import { timersOf } from './engine/escalation.js';
 import { createAlertFixtures } from './alert-fixtures.js';
 import { createComponentFixtures } from './component-fixtures.js';
 import { createFixtures } from './fixtures.js';
+import { createFaultList, parseFaultRule } from './handlers/faults.js';
 import { createHandlers } from './handlers/index.js';
+import { createRequestLog } from './handlers/request-log.js';
+import { parseRequestFilter } from './handlers/request-match.js';
 import type { MockContext } from './handlers/route.js';
 import { addUser, createOrgRecord, issueApiKey } from './store/orgs.js';
 import { createState, type MockState } from './store/state.js';
@@ -17,13 +20,35 @@ import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './ty
 
 export type * from './types.js';
 
-/** MSW resolves the request against the handlers directly: no globals are patched. */
-const fetchFrom = (handlers: HttpHandler[], baseUrl: string): typeof globalThis.fetch => async (input, init) => {
-  const request = new Request(input, init);
+/**
+ * MSW resolves the request against the handlers directly: no globals are patched. It settles as
+ * `fetch` does: a caller that gave up gets its signal's reason, a dropped connection (a
+ * `Response.error()`) is a `TypeError`.
+ */
+const resolveWith = (handlers: HttpHandler[], baseUrl: string) => async (request: Request): Promise<Response> => {
+  if (request.signal.aborted) throw request.signal.reason;
   const response = await getResponse(handlers, request);
+  if (request.signal.aborted) throw request.signal.reason;
   if (!response) throw new TypeError(`mock.fetch: ${request.method} ${request.url} is not under the mock's baseUrl ${baseUrl}`);
+  if (response.type === 'error' || response.status === 0) throw droppedConnection(request);
   return response;
 };
+
+/** What `fetch` throws for a connection reset: a `TypeError` whose cause has the socket's code. */
+const droppedConnection = (request: Request) =>
+  new TypeError('Failed to fetch', {
+    cause: Object.assign(new Error(`mock.fetch: the connection of ${request.method} ${request.url} was dropped (a Response.error())`), {
+      code: DROPPED_CONNECTION_CODE,
+    }),
+  });
+
+export const DROPPED_CONNECTION_CODE = 'ECONNRESET';
+
+/** A `fetch` for the mock's own requests (the standalone server's seed): not logged, and no fault or override applies. */
+const internalFetches = new WeakMap<ScalingMock, typeof globalThis.fetch>();
+export const internalFetchOf = (mock: ScalingMock): typeof globalThis.fetch => internalFetches.get(mock) ?? mock.fetch;
+
+const isRequestHandler = (value: unknown) => typeof (value as { run?: unknown } | null)?.run === 'function';
 
 /**
  * The pages that match, oldest first. An incident's pages come from its own entries in the
@@ -80,13 +105,28 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     return { state, org, admin, apiKey };
   };
   const first = boot();
-  ctx = { state: first.state, clock, baseUrl };
+  ctx = { state: first.state, clock, baseUrl, log: createRequestLog(baseUrl), faults: createFaultList(), overrides: [] };
   if (options.realtime) clock.startRealtime(options.realtime === true ? 1 : (options.realtime.speed ?? 1));
 
   const handlers = createHandlers(ctx);
-  return {
+  const resolve = resolveWith(handlers, baseUrl);
+  const mock: ScalingMock = {
     handlers,
-    fetch: fetchFrom(handlers, baseUrl),
+    fetch: (input, init) => resolve(new Request(input, init)),
+    use: (...added) => {
+      const bad = added.findIndex((handler) => !isRequestHandler(handler));
+      if (bad >= 0) throw new TypeError(`mock.use: handlers[${bad}] must be an MSW request handler, such as http.get(…); got ${String(added[bad])}`);
+      // Newest first, as MSW's `server.use()` does.
+      ctx.overrides = [...added, ...ctx.overrides];
+    },
+    resetHandlers: () => {
+      ctx.overrides = [];
+    },
+    faults: {
+      add: (rule) => ctx.faults.add(parseFaultRule(rule)),
+      clear: () => ctx.faults.clear(),
+    },
+    requests: (filter) => ctx.log.list(parseRequestFilter(filter)),
     apiKey: first.apiKey,
     baseUrl,
     orgId: first.org.id,
@@ -100,7 +140,16 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     reset: () => {
       clock.reset(start);
       ctx.state = boot().state;
+      ctx.faults.clear();
+      ctx.overrides = [];
+      ctx.log.clear();
     },
     close: () => clock.stopRealtime(),
   };
+  internalFetches.set(mock, async (input, init) => {
+    const request = new Request(input, init);
+    ctx.log.ignore(request);
+    return resolve(request);
+  });
+  return mock;
 };

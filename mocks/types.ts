@@ -1,4 +1,4 @@
-import type { HttpHandler } from 'msw';
+import type { HttpHandler, RequestHandler } from 'msw';
 import type { Component, ComponentOperationalStatus } from '../src/schemas/components.js';
 import type { Escalation } from '../src/schemas/incidents.js';
 import type { InboundIntegration } from '../src/schemas/routing.js';
@@ -97,13 +97,18 @@ export type MockAlertResult = {
 export type MockStatusPage = { id: string; orgId: string; componentIds: string[]; published: boolean };
 
 export type ScalingMock = {
-  /** MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. */
+  /**
+   * MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. The first applies the
+   * fault rules and `use()` overrides as they stand per request (and returns nothing when none
+   * applies); the last answers unknown routes under `baseUrl` with the API's 404 or 405.
+   */
   readonly handlers: HttpHandler[];
   /**
    * A `fetch` that answers from the same handlers without intercepting anything:
    * `new Scaling({ fetch: mock.fetch, apiKey: mock.apiKey })` needs no `setupServer`, so tests can run
-   * in parallel, in workers, and where interception is unavailable. A URL outside `baseUrl` rejects
-   * with a `TypeError`, as a network failure would.
+   * in parallel, in workers, and where interception is unavailable. It settles as `fetch` does: a URL
+   * outside `baseUrl` and a dropped connection (a `Response.error()`) reject with a `TypeError`, an
+   * aborted signal with its reason.
    */
   readonly fetch: typeof globalThis.fetch;
   /** The default org's API key, owned by its admin user. */
@@ -176,7 +181,34 @@ export type ScalingMock = {
     integrationId: string,
     alert: { severity: 'critical' | 'high' | 'medium' | 'low'; attributes?: Record<string, string>; title?: string },
   ): MockAlertResult;
-  /** Back to the state right after creation: same org, user and key; everything else (incidents, timers, pages) gone; clock at its start. */
+  /**
+   * Puts MSW handlers in front of the mock's routes, newest first, as `server.use()` does: on
+   * `mock.fetch` and in any `setupServer(...mock.handlers)`, even one made before this call (the
+   * first of `mock.handlers` consults them per request). A handler that returns nothing falls through
+   * to the mock; `{ once: true }` works as in MSW. Only requests under `baseUrl` reach them.
+   */
+  use(...handlers: RequestHandler[]): void;
+  /** Removes every handler `use()` added. */
+  resetHandlers(): void;
+  /**
+   * Failures staged by rule, checked before the overrides and the routes: `add(rule)` (the oldest
+   * matching rule with requests left wins), `clear()` removes them all. See `MockFaultRule`.
+   */
+  readonly faults: {
+    add(rule: MockFaultRule): void;
+    clear(): void;
+  };
+  /**
+   * Every request the mock answered, oldest first (the most recent 10,000 are kept): routes, 404,
+   * 405, 413, 414, faults and `use()` overrides. Filter by `method`, `path` (the table's path such as
+   * `/incidents/{incidentId}`, the path as sent, or a `RegExp` tested against the path as sent) and
+   * `status`. Requests answered by handlers you put before the mock's (`server.use()`) never reach it.
+   */
+  requests(filter?: MockRequestFilter): MockRequest[];
+  /**
+   * Back to the state right after creation: same org, user and key; everything else (incidents,
+   * timers, pages) gone; clock at its start; no faults, no `use()` overrides, an empty request log.
+   */
   reset(): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */
   close(): void;
@@ -197,3 +229,79 @@ export type MockPage = {
 };
 
 export type PageFilter = Partial<Pick<MockPage, 'incidentId' | 'userId' | 'layerId' | 'position' | 'reason' | 'orgId'>>;
+
+/**
+ * What happens to the requests a fault rule matches: an error answer (`status`), a dropped connection
+ * or no answer at all (`network`), the request applied and then its answer lost (`afterWrite`), and/or
+ * an answer that comes late (`delayMs`). A rule needs at least one of these.
+ */
+export type MockFaultRule = {
+  /** `GET`, `POST`, `PUT`, `PATCH` or `DELETE` (any case). Default: every method. */
+  method?: string;
+  /**
+   * The endpoint table's path (`/incidents/{incidentId}`, parameter names as the table has them) or a
+   * path as sent (`/incidents/inc_1`), below `baseUrl`; or a `RegExp` tested against the path as sent.
+   * Default: every path.
+   */
+  path?: string | RegExp;
+  /** How many matching requests the rule applies to, then it is gone. Default: every one. */
+  times?: number;
+  /** An error status (400–599), answered with the API's error body before anything is applied. */
+  status?: number;
+  /** The body's `code`. Default `rate_limited` for 429 and `server_error` for 5xx; required otherwise. */
+  code?: string;
+  /** The body's `message`. Default: a short one for the status. */
+  message?: string;
+  /** A `Retry-After` header, in whole seconds (429 and 503 only). */
+  retryAfter?: number;
+  /**
+   * The request is applied to the mock's state and **then** its answer is lost: replaced by `status`
+   * (default 500 `server_error`) or by `network` (`reset`: the connection drops after the write;
+   * `timeout`: no answer). The case that makes retrying a creating POST dangerous.
+   */
+  afterWrite?: boolean;
+  /**
+   * `reset`: the connection drops (a `Response.error()`; the SDK throws `ScalingConnectionError`).
+   * `timeout`: no answer until the caller's signal aborts (the client's `timeoutMs`). Excludes `status`.
+   */
+  network?: 'reset' | 'timeout';
+  /**
+   * Wait this long (real time, milliseconds) before handling the request. The virtual clock does not
+   * move meanwhile (except in real-time mode, where it follows the wall clock). Alone, the answer is
+   * the mock's own, late; with another outcome, that outcome comes late.
+   */
+  delayMs?: number;
+};
+
+/** How a fault rule changed a request: `error` (status before the route), `afterWrite`, `reset`, `timeout`, or `delay` alone. */
+export type FaultKind = 'error' | 'afterWrite' | 'reset' | 'timeout' | 'delay';
+
+/** One request the mock answered, as `mock.requests()` lists it. */
+export type MockRequest = {
+  /** Upper case. */
+  method: string;
+  /** The endpoint table's path (`/incidents/{incidentId}`); the path as sent when no endpoint has it. */
+  path: string;
+  /** The whole URL, query included. */
+  url: string;
+  /** The status answered; `0` for a dropped connection or no answer (a `reset` or `timeout` fault, a `Response.error()`). */
+  status: number;
+  /** The org of the request's API key; `null` without a valid key. */
+  orgId: string | null;
+  /** The JSON body sent, parsed; `null` without one (or when it is not JSON). */
+  body: unknown;
+  /** ISO 8601, the virtual clock's time when the request arrived. */
+  at: string;
+  /** Set when a fault rule applied to the request. */
+  fault?: FaultKind;
+  /** `true` when a handler of `mock.use()` answered it. */
+  override?: true;
+};
+
+export type MockRequestFilter = {
+  /** Any case. */
+  method?: string;
+  /** The endpoint table's path, the path as sent, or a `RegExp` tested against the path as sent. */
+  path?: string | RegExp;
+  status?: number;
+};

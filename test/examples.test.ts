@@ -19,7 +19,11 @@ const expectations: Record<string, RegExp[]> = {
     /one 429, then success \(retried\): no error/,
     /ScalingRateLimitError \(429 rate_limited after 2 attempt/,
     /ScalingServerError \(503 server_error after 1 attempt/,
+    /a 500 after the write: ScalingServerError \(500 server_error after 1 attempt/,
+    /^checked before retrying: the incident exists once$/m,
+    /^POST \/incidents the mock saw: 1$/m,
     /ScalingConnectionError \(after 2 attempt/,
+    /^attempts the mock saw: 2$/m,
     /ScalingTimeoutError/,
   ],
 };

@@ -1,19 +1,9 @@
 import { http, type HttpHandler } from 'msw';
-import { endpoints } from '../../src/endpoints/index.js';
 import { MockApiError } from '../store/errors.js';
 import { newRequestId } from '../store/ids.js';
-import { errorResponse, type MockContext } from './route.js';
-
-/** Each path template of the table once, as a pattern over the path below the base URL. */
-const templates = [...new Set(endpoints.map((endpoint) => endpoint.path))].map((path) => ({
-  path,
-  pattern: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),
-  methods: endpoints.filter((endpoint) => endpoint.path === path).map((endpoint) => endpoint.method.toUpperCase()),
-}));
-
-/** The methods the API serves at a path, from the table (`…/layers/order` also names a layer). */
-const allowedAt = (path: string): string[] =>
-  templates.filter((template) => template.pattern.test(path)).flatMap((template) => template.methods);
+import { allowedAt } from './paths.js';
+import { describeRequest } from './request-log.js';
+import { answered, errorResponse, MAX_BODY_BYTES, type MockContext } from './route.js';
 
 /**
  * Answers what no route took, under the base URL, with the API's error body instead of letting
@@ -21,20 +11,21 @@ const allowedAt = (path: string): string[] =>
  * else 404.
  */
 export const fallbackHandler = (ctx: MockContext): HttpHandler =>
-  http.all(`${ctx.baseUrl}/*`, ({ request }) => {
+  http.all(`${ctx.baseUrl}/*`, async ({ request }) => {
+    const entry = ctx.log.open(request, ctx.clock.nowMs());
+    await describeRequest(entry, request, ctx.state, MAX_BODY_BYTES);
     const requestId = newRequestId(ctx.state.requestIdRandom);
-    const url = new URL(request.url);
-    const allowed = allowedAt(url.pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, '').length));
+    const allowed = allowedAt(entry.rawPath);
     if (allowed.length > 0) {
       const response = errorResponse(
         new MockApiError(405, 'invalid_request_error', 'method_not_allowed', `${request.method} is not allowed here; use ${allowed.join(', ')}.`),
         requestId,
       );
       response.headers.set('allow', allowed.join(', '));
-      return response;
+      return answered(entry, response);
     }
-    return errorResponse(
-      new MockApiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${request.method} ${url.pathname}.`),
-      requestId,
+    return answered(
+      entry,
+      errorResponse(new MockApiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${request.method} ${new URL(request.url).pathname}.`), requestId),
     );
   });

@@ -2,6 +2,7 @@ import type { HttpHandler } from 'msw';
 import { type AnyEndpoint, type EndpointTable, endpointTable } from '../../src/endpoints/index.js';
 import { componentRoutes } from './components.js';
 import { fallbackHandler } from './fallback.js';
+import { frontHandler } from './front.js';
 import { incidentRoutes, incidentUpdateRoutes } from './incidents.js';
 import { policyLayerRoutes, policyRoutes } from './policies.js';
 import { inboundIntegrationRoutes, routingPolicyRoutes } from './routing.js';
@@ -41,7 +42,10 @@ const withoutStackTraces = <T,>(build: () => T): T => {
   }
 };
 
-/** The 414 guard, every endpoint of the table in its order, then the fallback that answers unknown routes like the API. */
+/**
+ * The faults-and-overrides handler, the 414 guard, every endpoint of the table in its order, then the
+ * fallback that answers unknown routes like the API.
+ */
 export const createHandlers = (ctx: MockContext): HttpHandler[] =>
   withoutStackTraces(() => {
     const routes = Object.entries(endpointTable).flatMap(([group, endpoints]) =>
@@ -50,5 +54,6 @@ export const createHandlers = (ctx: MockContext): HttpHandler[] =>
         return route(ctx, endpoint as AnyEndpoint, handle);
       }),
     );
-    return [longUrlHandler(ctx), ...routes, fallbackHandler(ctx)];
+    const own = [longUrlHandler(ctx), ...routes, fallbackHandler(ctx)];
+    return [frontHandler(ctx, own), ...own];
   });

@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { http, HttpResponse, type HttpHandler, type JsonBodyType, type RequestHandler } from 'msw';
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
 import { type AnyEndpoint, type BadRequestCode, type EndpointResponseBody, toMswPath } from '../../src/endpoints/endpoint.js';
@@ -8,9 +8,27 @@ import { newRequestId } from '../store/ids.js';
 import { authenticate } from '../store/orgs.js';
 import { requireAdmin } from '../store/team.js';
 import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
+import type { FaultList } from './faults.js';
+import { orgIdOf, type LogEntry, type RequestLog } from './request-log.js';
 
-/** What every handler works with. `state` is swapped by `reset()`, so handlers read it per request. */
-export type MockContext = { state: MockState; clock: ClockControl; baseUrl: string };
+/**
+ * What every handler works with. `state` is swapped by `reset()`, so handlers read it per request;
+ * so are `overrides` (`mock.use()`), which the first handler consults.
+ */
+export type MockContext = {
+  state: MockState;
+  clock: ClockControl;
+  baseUrl: string;
+  log: RequestLog;
+  faults: FaultList;
+  overrides: RequestHandler[];
+};
+
+/** Notes the status in the request's log entry, and passes the answer on. */
+export const answered = (entry: LogEntry, response: Response): Response => {
+  entry.status = response.status;
+  return response;
+};
 
 /** Larger bodies are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -39,7 +57,7 @@ export const MAX_URL_LENGTH = 8192;
 const uriTooLong = () =>
   new MockApiError(414, 'invalid_request_error', 'uri_too_long', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Answers 414 for a URL too long for MSW's path matcher, before any route's matcher sees it: it
@@ -47,9 +65,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * without its query and fragment (origin and path, what the matcher measures).
  */
 export const longUrlHandler = (ctx: MockContext): HttpHandler =>
-  http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), () =>
-    errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)),
-  );
+  http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), ({ request }) => {
+    const entry = ctx.log.open(request, ctx.clock.nowMs());
+    entry.orgId = orgIdOf(ctx.state, request);
+    return answered(entry, errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)));
+  });
 
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
 export const errorResponse = (error: MockApiError, requestId: string) =>
@@ -96,6 +116,12 @@ const readJson = async (request: Request): Promise<unknown> => {
   }
 };
 
+/** The JSON body as sent goes into the log (`null` for none), and on to the schema. */
+const logged = (entry: LogEntry, body: unknown) => {
+  entry.body = body === undefined ? null : body;
+  return body;
+};
+
 const tooLarge = () =>
   new MockApiError(413, 'invalid_request_error', 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
 
@@ -117,9 +143,12 @@ const check = (schema: Schema, value: unknown, codes: readonly BadRequestCode[] 
 export const route = <E extends AnyEndpoint>(ctx: MockContext, endpoint: E, handle: RouteHandle<E>): HttpHandler =>
   http[endpoint.method](`${ctx.baseUrl}${toMswPath(endpoint.path)}`, async ({ request, params }) => {
     const { state } = ctx;
+    const entry = ctx.log.open(request, ctx.clock.nowMs());
+    entry.path = endpoint.path;
     const requestId = newRequestId(state.requestIdRandom);
     try {
       const actor = authenticate(state, request.headers.get('authorization'));
+      entry.orgId = actor.orgId;
       const org = state.orgs.get(actor.orgId);
       if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
       if (endpoint.access === 'admin') requireAdmin(org, actor);
@@ -130,18 +159,18 @@ export const route = <E extends AnyEndpoint>(ctx: MockContext, endpoint: E, hand
         org,
         params: endpoint.params ? check(endpoint.params, params) : {},
         query: querySchema ? check(querySchema, queryObject(new URL(request.url).searchParams)) : undefined,
-        body: endpoint.body ? check(endpoint.body, await readJson(request), endpoint.badRequestCodes) : undefined,
+        body: endpoint.body ? check(endpoint.body, logged(entry, await readJson(request)), endpoint.badRequestCodes) : undefined,
         now: ctx.clock.nowMs(),
       } as RouteInput<E>;
       // Typed by the endpoint's response schema; JSON by construction (views build plain data).
       const body = handle(input) as JsonBodyType;
       ctx.clock.reschedule();
-      return HttpResponse.json(body, { status: endpoint.status, headers: { 'x-request-id': requestId } });
+      return answered(entry, HttpResponse.json(body, { status: endpoint.status, headers: { 'x-request-id': requestId } }));
     } catch (error) {
-      if (error instanceof MockApiError) return errorResponse(error, requestId);
+      if (error instanceof MockApiError) return answered(entry, errorResponse(error, requestId));
       // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
       const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
-      return errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId);
+      return answered(entry, errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId));
     }
   });
 

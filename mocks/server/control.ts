@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
 import { AlertInput } from '../alert-fixtures.js';
+import { checkOutcome, outcomeFields } from '../handlers/faults.js';
+import { Method, PathString } from '../handlers/request-match.js';
 import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { MockApiError } from '../store/errors.js';
 import type { PageFilter, ScalingMock } from '../types.js';
@@ -8,7 +10,8 @@ import type { SeedSummary } from './seed.js';
 
 /**
  * The standalone server's test controls under `/__mock`: what a test in another language needs
- * from the mock object (the clock, the page log, reset). No key needed: they are not the API.
+ * from the mock object (the clock, the page log, fault rules, the request log, reset). No key
+ * needed: they are not the API.
  */
 
 export const CONTROL_PREFIX = '/__mock';
@@ -43,8 +46,43 @@ const PagesQuery = z.strictObject({
   reason: z.optional(z.enum(['escalation', 'handoff'], { error: 'must be escalation or handoff' })),
 });
 
+/** A RegExp source, for `pathPattern`: JSON has no RegExp. */
+const Pattern = z.string().check(
+  z.minLength(1, 'must not be empty'),
+  z.refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression (JavaScript syntax), tested against the path below the base URL'),
+);
+
+/** `POST /__mock/faults`: a rule of `mock.faults.add`, with `pathPattern` (a RegExp's source) in place of a RegExp `path`. */
+const FaultBody = z
+  .strictObject({ method: z.optional(Method), path: z.optional(PathString), pathPattern: z.optional(Pattern), ...outcomeFields })
+  .check(
+    z.superRefine((rule, ctx) => {
+      if (rule.path !== undefined && rule.pathPattern !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['pathPattern'], message: 'cannot go with path: give one of them', input: rule });
+      }
+      checkOutcome(rule, ctx);
+    }),
+  );
+
+const RequestsQuery = z.strictObject({
+  method: z.optional(Method),
+  path: z.optional(PathString),
+  pathPattern: z.optional(Pattern),
+  status: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'must be a status from 0 to 599')), z.transform(Number))),
+});
+
 /** `POST /__mock/alerts`: `mock.sendAlert(integrationId, alert)` with the integration in the body. */
 const AlertBody = z.strictObject({ integrationId: NonEmpty, ...AlertInput.shape });
+
+/** A query string as an object, each parameter's first value. */
+const queryOf = (url: URL) => Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.get(key)]));
 
 const parse = <T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T> => {
   const result = safeParse(schema, value);
@@ -94,9 +132,34 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
   },
   '/pages': {
     GET: async ({ mock }, url) => {
-      const query = Object.fromEntries([...url.searchParams.keys()].map((key) => [key, url.searchParams.get(key)]));
-      const filter: PageFilter = parse(PagesQuery, query);
+      const filter: PageFilter = parse(PagesQuery, queryOf(url));
       return { pages: mock.pages(filter) };
+    },
+  },
+  '/faults': {
+    POST: async ({ mock }, _url, body) => {
+      const { path, pathPattern, ...rule } = parse(FaultBody, json(body));
+      mock.faults.add({ ...rule, ...(path === undefined ? {} : { path }), ...(pathPattern === undefined ? {} : { path: new RegExp(pathPattern) }) });
+      return { fault: { ...rule, ...(path === undefined ? {} : { path }), ...(pathPattern === undefined ? {} : { pathPattern }) } };
+    },
+    DELETE: async ({ mock }) => {
+      mock.faults.clear();
+      return { success: true };
+    },
+  },
+  '/requests': {
+    GET: async ({ mock }, url) => {
+      const { path, pathPattern, status, ...filter } = parse(RequestsQuery, queryOf(url));
+      if (path !== undefined && pathPattern !== undefined) throw refuse(400, 'invalid_request_error', 'pathPattern: cannot go with path: give one of them');
+      if (status !== undefined && status > 599) throw refuse(400, 'invalid_request_error', 'status: must be a status from 0 to 599');
+      return {
+        requests: mock.requests({
+          ...filter,
+          ...(status === undefined ? {} : { status }),
+          ...(path === undefined ? {} : { path }),
+          ...(pathPattern === undefined ? {} : { path: new RegExp(pathPattern) }),
+        }),
+      };
     },
   },
   '/reset': {

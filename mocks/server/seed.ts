@@ -11,6 +11,7 @@ import {
   ScheduleLayerCreateParams,
 } from '../../src/schemas/schedules.js';
 import { OrgFields, UserFields } from '../fixtures.js';
+import { internalFetchOf } from '../mock.js';
 import type { ScalingMock } from '../types.js';
 import {
   applyRouting,
@@ -272,8 +273,8 @@ export const applySeed = async (mock: ScalingMock, seed: Seed): Promise<SeedSumm
       schedules.push({ ref: ref ?? null, id: schedule.id, name: schedule.name, layerIds: schedule.layers.map((layer) => layer.id) });
     }
 
-    // No helper makes policies: they go through the API, as the org's admin.
-    const scaling = new Scaling({ apiKey: org.apiKey, baseUrl: mock.baseUrl, fetch: mock.fetch, maxRetries: 0 });
+    // No helper makes policies: they go through the API, as the org's admin (unlogged, and past any fault rule).
+    const scaling = new Scaling({ apiKey: org.apiKey, baseUrl: mock.baseUrl, fetch: internalFetchOf(mock), maxRetries: 0 });
     const policies = [];
     for (const [p, { ref, name, description, layers = [] }] of (entry.policies ?? []).entries()) {
       const path = `${at}.policies[${p}]`;

@@ -4,7 +4,7 @@ import { safeParse } from '../../src/core/issues.js';
 import { toMillis, type Instant } from '../engine/clock.js';
 import { MockApiKey } from '../fixtures.js';
 import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
-import { createScalingMock } from '../mock.js';
+import { createScalingMock, DROPPED_CONNECTION_CODE } from '../mock.js';
 import { MockApiError } from '../store/errors.js';
 import type { ScalingMock } from '../types.js';
 import { CONTROL_PREFIX, handleControl, type ControlContext, type ReadBody } from './control.js';
@@ -83,7 +83,12 @@ const pathOf = (target: string | undefined): string | undefined => {
   }
 };
 
-const send = async (response: Response, out: ServerResponse, extra: OutgoingHttpHeaders = {}) => {
+/** A `Response.error()` from the mock (a `reset` fault, an override) is a connection dropped without an answer. */
+const isDroppedConnection = (error: unknown) =>
+  error instanceof TypeError && (error.cause as { code?: unknown } | undefined)?.code === DROPPED_CONNECTION_CODE;
+
+const send = async (response: Response | undefined, out: ServerResponse, extra: OutgoingHttpHeaders = {}) => {
+  if (response === undefined) return void out.destroy();
   const headers: OutgoingHttpHeaders = { ...CORS, ...extra };
   response.headers.forEach((value, name) => {
     if (!HOP_BY_HOP.has(name)) headers[name] = value;
@@ -103,8 +108,8 @@ const originOf = (host: string, port: number) => `http://${host.includes(':') ? 
 /** What requests are served from, once the mock exists and is seeded. */
 type Served = { mock: ScalingMock; control: ControlContext; basePath: string };
 
-/** Answers one request (not a preflight) with a web `Response`. */
-const answer = async (request: IncomingMessage, origin: string, { mock, control, basePath }: Served, gate: () => Promise<unknown>) => {
+/** Answers one request (not a preflight) with a web `Response`; `signal` aborts when the client's connection closes. */
+const answer = async (request: IncomingMessage, signal: AbortSignal, origin: string, { mock, control, basePath }: Served, gate: () => Promise<unknown>) => {
   const method = request.method ?? 'GET';
   const path = pathOf(request.url);
   // MSW matches the base URL, so the URL is rebuilt on it whatever `Host` the client sent (and a
@@ -124,7 +129,8 @@ const answer = async (request: IncomingMessage, origin: string, { mock, control,
     if (HOP_BY_HOP.has(name) || value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
-  const init: RequestInit = { method, headers };
+  // A `timeout` fault answers nothing until the client gives up: then the request's signal ends it.
+  const init: RequestInit = { method, headers, signal };
   // An oversized body is not kept: its declared size alone makes the mock answer 413, after its usual checks.
   if ('tooLarge' in body) headers.set('content-length', String(body.tooLarge));
   else if (body.bytes.byteLength > 0 && method !== 'GET' && method !== 'HEAD') init.body = body.bytes;
@@ -166,10 +172,15 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   const server: Server = createServer();
   const onRequest = (request: IncomingMessage, out: ServerResponse) => {
     if (request.method === 'OPTIONS') return preflight(request, out);
+    const closed = new AbortController();
+    out.once('close', () => closed.abort());
     started
-      .then((served) => answer(request, origin, served, () => gate))
+      .then((served) => answer(request, closed.signal, origin, served, () => gate))
       .catch((error: unknown) =>
-        apiError(500, 'internal_error', 'server_error', `The Scaling mock server failed: ${error instanceof Error ? error.message : String(error)}`),
+        // Dropped, or the client gave up: nothing to answer.
+        closed.signal.aborted || isDroppedConnection(error)
+          ? undefined
+          : apiError(500, 'internal_error', 'server_error', `The Scaling mock server failed: ${error instanceof Error ? error.message : String(error)}`),
       )
       // The rest of an oversized body is not worth reading: answer, then close the connection.
       .then((response) => send(response, out, request.complete ? {} : { connection: 'close' }))

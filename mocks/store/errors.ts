@@ -40,3 +40,15 @@ export const assertNameFree = (
     }
   }
 };
+
+/**
+ * The `type` the API gives each error status (digest §1.4): one place, for the mock's ready-made
+ * errors (`scalingError`, fault rules). 403 has no documented type; the mock uses `permission_error`.
+ */
+export const errorTypeFor = (status: number): string => {
+  if (status === 401) return 'not_authorized_error';
+  if (status === 403) return 'permission_error';
+  if (status === 422) return 'validation_error';
+  if (status === 429) return 'rate_limit_error';
+  return status >= 500 ? 'internal_error' : 'invalid_request_error';
+};

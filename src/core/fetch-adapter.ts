@@ -35,6 +35,10 @@ export const fetchAdapter =
  * proxy costs at most that much memory, never the process.
  */
 const buffered = async (response: Response, maxBytes: number): Promise<Response> => {
+  // A status-0 response (`Response.error()`, from a custom `fetch` or an MSW override) is a network error,
+  // as `fetch` itself would have thrown: ky sees a dropped connection (retried by the same rules) and the
+  // client throws `ScalingConnectionError`, never an API error with status 0. (Only an error response has status 0.)
+  if (response.status === 0) throw new TypeError('Failed to fetch', { cause: response });
   if (response.body === null) return response;
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

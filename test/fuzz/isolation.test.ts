@@ -121,6 +121,7 @@ const routesOf = (mock: ScalingMock): Route[] => {
     if (typeof path !== 'string' || typeof method !== 'string') {
       if (String(path) === `${mock.baseUrl}/*`) return []; // the fallback: 404/405 for what no route takes
       if (path instanceof RegExp && path.source.startsWith('^(?=.{8193})')) return []; // the guard: 414 for a URL too long to match
+      if (handler === mock.handlers[0]) return []; // the front: fault rules and `mock.use()` overrides, then on to the routes
       throw new Error(`a handler without a plain method and path: ${String(method)} ${String(path)}`);
     }
     if (!path.startsWith(mock.baseUrl)) throw new Error(`a handler outside the base URL: ${path}`);
@@ -128,7 +129,7 @@ const routesOf = (mock: ScalingMock): Route[] => {
     const params = [...relative.matchAll(/:(\w+)/g)].map((match) => match[1]!);
     return [{ method: method.toUpperCase(), path: relative, key: `${method.toUpperCase()} ${relative}`, params }];
   });
-  expect(mock.handlers.length - routes.length, 'exactly two handlers are not routes (the 414 guard and the fallback)').toBe(2);
+  expect(mock.handlers.length - routes.length, 'exactly three handlers are not routes (the front, the 414 guard and the fallback)').toBe(3);
   return routes;
 };
 
