@@ -10,10 +10,15 @@
 // 32.6 KB). The endpoints' prose (summaries, descriptions) is kept out of the client: it sits in
 // separate `…Docs` objects with no side effects, which only the OpenAPI document and the method
 // reference import.
+//
+// 33 → 35 KB: hardening against hostile servers (issue 14: the response-size cap read as a stream,
+// key redaction in errors, bounded `toJSON`, the validator's overflow guard, 33.0 → 34.1 KB) and a
+// status-0 response as a connection failure (issue 13). The performance issue (15) cuts the bundle
+// below this with module boundaries per resource.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 33 * 1024;
+const BUDGET = 35 * 1024;
 const result = await build({
   entryPoints: ['dist/index.js'],
   bundle: true,
