@@ -2,7 +2,7 @@ import { getResponse, http, type HttpHandler } from 'msw';
 import { buildErrorResponse } from '../scaling-error.js';
 import { newRequestId } from '../store/ids.js';
 import { faultKindOf, type FaultAnswer } from './faults.js';
-import { apiPathOf } from './paths.js';
+import { allowedAt, apiPathOf } from './paths.js';
 import { describeRequest, type LogEntry } from './request-log.js';
 import { answered, escapeRegExp, MAX_BODY_BYTES, MAX_URL_LENGTH, type MockContext } from './route.js';
 
@@ -77,9 +77,25 @@ const overrideAnswer = async (ctx: MockContext, request: Request) => {
   return response && !isPassthrough(response) ? response : undefined;
 };
 
-export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler =>
-  http.all(new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 's'), async ({ request }) => {
+/** The path below the base URL, as the routes see it. */
+const pathBelow = (ctx: MockContext, url: string) => new URL(url).pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, '').length);
+
+/**
+ * `HEAD` is answered without a body, as HTTP says: on a path the API serves with `GET`, as that
+ * `GET` (faults, overrides and all), logged as `HEAD`; elsewhere the usual 405 or 404.
+ */
+const headAnswer = async (ctx: MockContext, front: HttpHandler, own: HttpHandler[], request: Request): Promise<Response | undefined> => {
+  const servesGet = !tooLongToMatch(request.url) && allowedAt(pathBelow(ctx, request.url)).includes('GET');
+  const asGet = servesGet ? new Request(request.url, { method: 'GET', headers: request.headers, signal: request.signal }) : request;
+  const response = await getResponse(servesGet ? [front, ...own] : own, asGet);
+  if (servesGet) ctx.log.open(asGet, ctx.clock.nowMs()).method = 'HEAD';
+  return response && (response.status === 0 ? response : new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers }));
+};
+
+export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler => {
+  const handler: HttpHandler = http.all(new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 's'), async ({ request }) => {
     if (ctx.log.isIgnored(request)) return undefined;
+    if (request.method === 'HEAD') return headAnswer(ctx, handler, own, request);
     const entry = ctx.log.open(request, ctx.clock.nowMs());
     const fault = ctx.faults.size === 0 ? undefined : ctx.faults.take(entry.method, { path: apiPathOf(entry.method, entry.rawPath), rawPath: entry.rawPath });
     if (!fault && ctx.overrides.length === 0) return undefined;
@@ -107,3 +123,5 @@ export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler 
     }
     return overridden ? answered(entry, overridden) : undefined;
   });
+  return handler;
+};

@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { safeParse } from '../../src/core/issues.js';
 import { toMillis, type Instant } from '../engine/clock.js';
 import { MockApiKey } from '../fixtures.js';
 import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
+import { allowedAt } from '../handlers/paths.js';
 import { createScalingMock, DROPPED_CONNECTION_CODE } from '../mock.js';
 import { MockApiError } from '../store/errors.js';
 import type { ScalingMock } from '../types.js';
@@ -122,6 +124,9 @@ const answer = async (request: IncomingMessage, signal: AbortSignal, origin: str
   if (!target || !target.pathname.startsWith(`${basePath}/`)) {
     return apiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${method} ${target?.pathname ?? String(request.url)}.`);
   }
+  // `new Request()` refuses these methods (the fetch standard forbids them), so they never reach the
+  // mock's handlers: answered here as any method the API does not serve, 405 with `Allow` or 404.
+  if (FORBIDDEN_METHODS.test(method)) return unservedMethod(method, target.pathname, basePath);
   // A reset re-seeds through `mock.fetch`; should that ever wait on I/O, nobody may see half a seed.
   await gate().catch(() => undefined);
   const headers = new Headers();
@@ -135,6 +140,19 @@ const answer = async (request: IncomingMessage, signal: AbortSignal, origin: str
   if ('tooLarge' in body) headers.set('content-length', String(body.tooLarge));
   else if (body.bytes.byteLength > 0 && method !== 'GET' && method !== 'HEAD') init.body = body.bytes;
   return mock.fetch(target, init);
+};
+
+/** Where the API lives on the server: `http://127.0.0.1:<port>/v1`. */
+const API_BASE_PATH = '/v1';
+
+const FORBIDDEN_METHODS = /^(?:CONNECT|TRACE|TRACK)$/i;
+
+const unservedMethod = (method: string, pathname: string, basePath: string) => {
+  const allowed = allowedAt(pathname.slice(basePath.length));
+  if (allowed.length === 0) return apiError(404, 'invalid_request_error', 'route_not_found', `No endpoint ${method} ${pathname}.`);
+  const response = apiError(405, 'invalid_request_error', 'method_not_allowed', `${method} is not allowed here; use ${allowed.join(', ')}.`);
+  response.headers.set('allow', allowed.join(', '));
+  return response;
 };
 
 const preflight = (request: IncomingMessage, out: ServerResponse) => {
@@ -187,6 +205,27 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
       .catch(() => out.destroy());
   };
   server.on('request', onRequest);
+  // A request Node's parser refuses (a method it does not know, such as TRACK; a malformed line)
+  // gets the API's error body rather than Node's bare 400: 405 with `Allow` for an unknown method
+  // on a path the API serves, else 400. The connection is closed after it, as Node would.
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) => {
+    if (!socket.writable || (error.code !== 'HPE_INVALID_METHOD' && error.code !== 'HPE_INVALID_URL' && error.code !== 'HPE_INVALID_CONSTANT')) {
+      socket.destroy();
+      return;
+    }
+    const line = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(error.rawPacket?.toString('latin1') ?? '');
+    const path = line ? pathOf(line[2]) : undefined;
+    const response =
+      line && path !== undefined && error.code === 'HPE_INVALID_METHOD' && path.startsWith(`${API_BASE_PATH}/`)
+        ? unservedMethod(line[1]!, new URL(path, 'http://x').pathname, API_BASE_PATH)
+        : apiError(400, 'invalid_request_error', 'invalid_request_error', 'The request is not valid HTTP/1.1.');
+    void response.text().then((body) => {
+      const headers = [`HTTP/1.1 ${response.status} ${response.status === 405 ? 'Method Not Allowed' : response.status === 404 ? 'Not Found' : 'Bad Request'}`];
+      response.headers.forEach((value, name) => void (HOP_BY_HOP.has(name) || headers.push(`${name}: ${value}`)));
+      headers.push(`content-length: ${Buffer.byteLength(body)}`, 'connection: close');
+      socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+    });
+  });
   // `Expect: 100-continue` with a declared size over the limit: answer 413 without asking for the body.
   server.on('checkContinue', (request: IncomingMessage, out: ServerResponse) => {
     if (!(Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES)) out.writeContinue();
@@ -200,7 +239,7 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
     });
   });
   origin = originOf(host, (server.address() as AddressInfo).port);
-  const url = `${origin}/v1`;
+  const url = `${origin}${API_BASE_PATH}`;
   const stop = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
