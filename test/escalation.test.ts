@@ -165,6 +165,34 @@ describe('handoff', () => {
     ]);
   });
 
+  test('under a policy that had no layers when the incident opened, an acknowledged escalation handed off is exhausted, not acknowledged by nobody', async () => {
+    // Found by the escalation model (test/fuzz/model-escalation.test.ts): no layer was ever reached,
+    // so there is no current layer to restart, as when the current layer is deleted.
+    const { policy } = await policyOf('Empty', []);
+    const target = t.mock.createUser({ firstName: 'Target' });
+    const incident = await openUnder(policy.id);
+    await t.scaling.incidents.acknowledge(incident.id);
+    // A layer added since changes nothing: the escalation never reached position 1.
+    await t.scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [target.id] } });
+    await t.mock.clock.advance(1 * MINUTE);
+    await t.scaling.incidents.handoff(incident.id, { targetUserId: target.id });
+    expect(t.mock.pages({ incidentId: incident.id })).toEqual([
+      { incidentId: incident.id, userId: target.id, layerId: null, position: null, at: '2026-04-07T10:11:00.000Z', reason: 'handoff', orgId: t.mock.orgId },
+    ]);
+    const { escalation, auditTrail } = await t.scaling.incidents.get(incident.id);
+    expect(escalation).toMatchObject({ state: 'exhausted', position: null, nextEscalationAt: null, acknowledgedBy: null });
+    expect(auditTrail.map((entry) => [entry.type, entry.at.slice(11, 16)])).toEqual([
+      ['incident_created', '10:10'],
+      ['escalation_exhausted', '10:10'],
+      ['incident_acknowledged', '10:10'],
+      ['incident_handed_off', '10:11'],
+      ['layer_paged', '10:11'],
+      ['escalation_exhausted', '10:11'],
+    ]);
+    await t.mock.clock.advance(60 * MINUTE);
+    expect(t.mock.pages({ incidentId: incident.id })).toHaveLength(1);
+  });
+
   test('an incident without a policy still pages the new owner', async () => {
     const target = t.mock.createUser();
     const incident = await t.scaling.incidents.create({ title: 'No policy', severity: 'low', ownerId: t.mock.userId });

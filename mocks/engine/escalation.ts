@@ -204,8 +204,8 @@ export const acknowledgeEscalation = (escalation: EscalationRecord | null) => {
 /**
  * The new owner is paged at once (as a page of the current layer) and the timer restarts on the
  * current layer, with the timeout that layer has now; the acknowledgment was cleared by the store.
- * Without a policy (or with a stopped one) the new owner is still paged. With no layer left at the
- * current position, the escalation is exhausted.
+ * Without a policy (or with a stopped one) the new owner is still paged. With no layer at the
+ * current position (deleted since, or none ever reached), the escalation is exhausted.
  */
 export const handOffEscalation = (
   engine: EscalationEngine,
@@ -218,12 +218,13 @@ export const handOffEscalation = (
   const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
   const whose = escalation ?? { orgId: incident.orgId, incidentId: incident.id, incidentCode: incidentCode(engine.log, incident.id) };
   page(engine, whose, [targetUserId], layer, 'handoff', at);
-  if (!isRunning(escalation) || escalation.position === null) return;
-  const current = org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
+  if (!isRunning(escalation)) return;
+  const current = escalation.position === null ? undefined : org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
   cancel(escalation);
   if (!current) {
-    // The policy lost the layer at the current position (and every one after it): there is no
-    // timer to restart and nothing left to escalate to, so the escalation is exhausted, as when
+    // No layer at the current position: the policy lost it (and every one after it), or the
+    // escalation never reached one (the policy had no layers when the incident opened). There is
+    // no timer to restart and nothing left to escalate to, so the escalation is exhausted, as when
     // the last layer times out. Left as it was, an acknowledged escalation would outlive its
     // cleared acknowledgment.
     escalation.state = 'exhausted';
