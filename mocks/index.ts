@@ -4,6 +4,7 @@ export type {
   MockPage,
   MockSchedule,
   MockScheduleLayerInput,
+  MockSnapshot,
   MockStatusPage,
   MockUser,
   MockAlertResult,

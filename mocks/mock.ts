@@ -12,6 +12,7 @@ import { createState, type MockState } from './store/state.js';
 import { pageReason, readPage } from './engine/page-log.js';
 import { incidentDetailView } from './store/incident-views.js';
 import { iso } from './store/views.js';
+import { readSnapshot, takeSnapshot } from './snapshot.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
 export type * from './types.js';
@@ -76,6 +77,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
   if (options.realtime) clock.startRealtime(options.realtime === true ? 1 : (options.realtime.speed ?? 1));
 
   const handlers = createHandlers(ctx);
+  const origin = { seed, orgId: first.org.id, userId: first.admin.id, apiKey: first.apiKey };
   return {
     handlers,
     fetch: fetchFrom(handlers, baseUrl),
@@ -92,6 +94,15 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     reset: () => {
       clock.reset(start);
       ctx.state = boot().state;
+    },
+    snapshot: () => takeSnapshot(ctx.state, clock.nowMs(), origin),
+    restore: (snapshot) => {
+      // Read and checked in full before anything changes: a refused snapshot leaves the mock as it was.
+      const { state, now } = readSnapshot(snapshot, origin);
+      clock.reset(now);
+      ctx.state = state;
+      // In real-time mode, the wake-up follows the restored timers.
+      clock.reschedule();
     },
     close: () => clock.stopRealtime(),
   };

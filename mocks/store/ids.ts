@@ -1,17 +1,30 @@
 /** Crockford base32, lowercase: the alphabet of the docs' ids (`pol_01jqm5x3k8vz9e2f4g7h`). */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same ids, so snapshots stay stable. */
-export const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+/** What a stream has drawn so far: its generator state, and how many ids it has minted (see `newId`). */
+type StreamState = { state: number; minted: number };
+const streams = new WeakMap<Random, StreamState>();
+
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same ids, so snapshots stay stable.
+ * `minted` continues a stream taken with `streamState` (a mock's snapshot): the generator state is
+ * then what `streamState` returned as `state`, the seed's own transform being the identity on it.
+ */
+export const createRandom = (seed: number, minted = 0) => {
+  const stream: StreamState = { state: seed >>> 0, minted };
+  const random = (): number => {
+    stream.state = (stream.state + 0x6d2b79f5) >>> 0;
+    let t = stream.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  streams.set(random, stream);
+  return random;
 };
+
+/** Where a stream stands, as plain numbers: `createRandom(state, minted)` continues it exactly. */
+export const streamState = (random: Random): StreamState => ({ ...streams.get(random)! });
 
 export type Random = ReturnType<typeof createRandom>;
 
@@ -20,9 +33,6 @@ const chars = (random: Random, count: number) =>
 
 /** Characters of an id that count the ids minted so far: 32^7, some 34 billion ids per mock. */
 const SEQUENCE_WIDTH = 7;
-/** How many ids each random stream (so each mock) has minted. */
-const minted = new WeakMap<Random, number>();
-
 /** The sequence number in the alphabet, left-padded: fixed width, so string order is number order. */
 const sequence = (n: number) => {
   let out = '';
@@ -36,8 +46,8 @@ const sequence = (n: number) => {
  * Terraform provider orders a schedule's layers by id, and the component list's cursor relies on it.
  */
 export const newId = (random: Random, prefix: string) => {
-  const n = minted.get(random) ?? 0;
-  minted.set(random, n + 1);
+  const stream = streams.get(random)!;
+  const n = stream.minted++;
   return `${prefix}_${sequence(n)}${chars(random, 13)}`;
 };
 
