@@ -138,9 +138,12 @@ const orgView = async (scaling: Scaling) => {
   };
 };
 
-/** Everything the SDK and the mock's own readers show, for each of `apiKeys`' orgs. */
-export const viewOf = async (mock: ScalingMock, apiKeys: readonly string[]) => {
+/**
+ * Everything the SDK and the mock's own readers show, for each of `apiKeys`' orgs; the SDK reaches
+ * the mock through `mock.fetch` unless `clientFor` says otherwise (the standalone server's URL).
+ */
+export const viewOf = async (mock: ScalingMock, apiKeys: readonly string[], clientFor = (apiKey: string) => clientOf(mock, apiKey)) => {
   const orgs = [];
-  for (const apiKey of apiKeys) orgs.push(await orgView(clientOf(mock, apiKey)));
+  for (const apiKey of apiKeys) orgs.push(await orgView(clientFor(apiKey)));
   return { now: mock.clock.now().toISOString(), pages: mock.pages(), orgs };
 };
