@@ -7,7 +7,7 @@ import { createScalingMock } from '../dist/mocks.js';
 import { Scaling } from '../dist/index.js';
 
 const INCIDENTS = 1_000;
-const ROUNDS = 21;
+const ROUNDS = 31;
 
 const setUp = async () => {
   const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
@@ -41,42 +41,52 @@ const setUp = async () => {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/**
+ * The medians of `ROUNDS` runs, back to back (a full GC between rounds would also throw away the
+ * optimised code's feedback), in wall time and in the process's CPU time: on a shared machine a
+ * run of a few milliseconds is often made to wait for a core, which the wall time counts and the
+ * CPU time does not. The target is checked against the wall time.
+ */
 const timed = (work) => {
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let i = 0; i < ROUNDS; i++) {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     work();
-    times.push(performance.now() - start);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 };
 
 export const snapshotRestore = async () => {
   const mock = await setUp();
   const snapshot = mock.snapshot();
   const pages = mock.pages().length;
-  for (let i = 0; i < 20; i++) mock.restore(mock.snapshot()); // warm-up: let the JIT settle
   globalThis.gc?.();
   const take = timed(() => mock.snapshot());
   const copy = timed(() => structuredClone(snapshot));
-  globalThis.gc?.();
+  for (let i = 0; i < 20; i++) mock.restore(snapshot); // warm-up: let the JIT settle
   const restore = timed(() => mock.restore(snapshot));
   if (mock.pages().length !== pages) throw new Error(`a restored mock shows ${mock.pages().length} pages, the original ${pages}`);
   const size = `${(JSON.stringify(snapshot).length / 2 ** 20).toFixed(1)} MiB as JSON`;
+  const ms = ({ wall, cpu }) => `${wall.toFixed(2)} ms (CPU ${cpu.toFixed(2)} ms), median of ${ROUNDS}`;
   return [
     {
       name: `snapshot: mock.restore(), ${INCIDENTS.toLocaleString('en')} incidents (${size})`,
-      measured: `${restore.toFixed(2)} ms (median of ${ROUNDS})`,
+      measured: ms(restore),
       baseline: '5 ms',
-      ratio: restore / 5,
+      ratio: restore.wall / 5,
       target: '< 5 ms',
-      ok: restore < 5,
+      ok: restore.wall < 5,
     },
     {
-      name: `snapshot: mock.snapshot() vs structuredClone of the snapshot`,
-      measured: `${take.toFixed(2)} ms (median of ${ROUNDS})`,
-      baseline: `${copy.toFixed(2)} ms`,
-      ratio: take / copy,
+      name: 'snapshot: mock.snapshot() vs structuredClone of the snapshot',
+      measured: ms(take),
+      baseline: ms(copy),
+      ratio: take.wall / copy.wall,
       target: 'reference',
       ok: true,
     },

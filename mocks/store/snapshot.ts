@@ -7,7 +7,7 @@ import type { EscalationRecord } from '../engine/escalation.js';
 import { armTimers, engineData, engineFrom, type EngineData } from '../engine/snapshot.js';
 import { arrayAt, integerAt, isObject, objectAt, refuse, stringAt } from '../engine/snapshot-check.js';
 import { boolean, data, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refusal, refused, string, stringOrNull, strings, type Fields } from './copy.js';
-import { createRandom, streamState, type Random } from './ids.js';
+import { createRandom, type Random } from './ids.js';
 import type {
   ComponentRecord,
   InboundIntegrationRecord,
@@ -304,8 +304,8 @@ const orgData = (org: OrgRecord, where: string): OrgData => {
 
 /** The state as plain data: JSON-serialisable, `structuredClone`-able, sharing nothing with `state`. */
 export const stateData = (state: MockState): StateData => ({
-  random: streamState(state.random),
-  requestIdRandom: streamState(state.requestIdRandom),
+  random: { state: state.random.state, minted: state.random.minted },
+  requestIdRandom: { state: state.requestIdRandom.state, minted: state.requestIdRandom.minted },
   apiKeys: [...state.apiKeys].map(([key, actor]) => ({ key, orgId: actor.orgId, userId: actor.userId })),
   orgs: [...state.orgs.values()].map((org, index) => orgData(org, `orgs[${index}]`)),
   engine: engineData(state.engine),
