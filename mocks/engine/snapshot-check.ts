@@ -86,3 +86,9 @@ export const columnAt = <Column extends NumberArray>(
 
 /** A typed array's first `size` numbers, as a plain array (JSON has no typed arrays). */
 export const plainColumn = (column: NumberArray, size: number): number[] => Array.from(column.subarray(0, size));
+
+/**
+ * Compiles only when `Missing` is `never`: names the fields of a live structure that its snapshot
+ * does not carry, so that a field added there and forgotten here is a compile error.
+ */
+export type NoneMissing<Missing extends never> = Missing;

@@ -1,7 +1,7 @@
 import type { EscalationEngine, EscalationRecord } from './escalation.js';
 import { escalationLogData, escalationLogFrom, type EscalationLogData } from './escalation-log.js';
 import { pageLogData, pageLogFrom, type PageLogData } from './page-log.js';
-import { arrayAt, finiteAt, integerAt, isObject, objectAt, refuse, stringAt } from './snapshot-check.js';
+import { arrayAt, finiteAt, integerAt, isObject, objectAt, refuse, stringAt, type NoneMissing } from './snapshot-check.js';
 import { createTimerQueue, pendingTimers, pushTimer } from './timers.js';
 
 /**
@@ -11,6 +11,7 @@ import { createTimerQueue, pendingTimers, pushTimer } from './timers.js';
  */
 export type TimerData = { due: number; orgId: string; incidentId: string; generation: number };
 export type EngineData = { timers: TimerData[]; pages: PageLogData; log: EscalationLogData };
+export type EngineFieldsCarried = NoneMissing<Exclude<keyof EscalationEngine, keyof EngineData>>;
 
 export const engineData = (engine: EscalationEngine): EngineData => ({
   timers: pendingTimers(engine.timers).map(({ due, ref, generation }) => ({ due, orgId: ref.orgId, incidentId: ref.incidentId, generation })),
