@@ -182,6 +182,7 @@ describe('a snapshot that cannot be restored', () => {
     ['a bad generator', (s) => void (s.state.random.minted = -1), /^mock\.restore: snapshot\.state\.random\.minted must be an integer from 0 to/],
     ['a wrong field in the last incident', (s) => void (lastIncident(s).title = 42), /^mock\.restore: snapshot\.state\.orgs\[0\]\.incidents\[6\]\.title must be a string; got 42$/],
     ['a status the API has not', (s) => void (lastIncident(s).statusHistory[0].status = 'done'), /incidents\[6\]\.statusHistory\[0\]\.status must be one of investigating, identified, monitoring, resolved; got "done"$/],
+    ['an escalation filed under another incident', (s) => void (lastIncident(s).escalation.incidentCode = 1), /incidents\[6\]\.escalation must be the escalation of incident inc_\w+ of org org_\w+, named by its code in the escalation log; got \["org_\w+","inc_\w+",1\]$/],
     ['a missing escalation field', (s) => void delete lastIncident(s).escalation.generation, /incidents\[6\]\.escalation\.generation must be a finite number; got nothing$/],
     ['an unknown audit entry', (s) => void (lastIncident(s).auditTrail[0].type = 'exploded'), /incidents\[6\]\.auditTrail\[0\]\.type must be one of incident_created, /],
     ['a layer target that is not data', (s) => void (s.state.orgs[0].policies[0].layers[0].target.scheduleId = Number.NaN), /policies\[0\]\.layers\[0\]\.target\.scheduleId must be plain JSON data; got NaN$/],

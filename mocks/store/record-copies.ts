@@ -174,14 +174,11 @@ const incidentUpdate = (r: Fields): IncidentUpdateRecord => ({
   redactedBy: stringOrNull(r.redactedBy, 'redactedBy'),
 });
 
-/**
- * `incidentCode` is the engine log's: a snapshot leaves it out and a restore derives it again from
- * the restored log (`restoreEscalations`); -1 until then.
- */
+/** `incidentCode` is the incident's code in the engine log: `checkEscalations` checks it against the restored log. */
 const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => ({
   orgId: string(r.orgId, 'orgId'),
   incidentId: string(r.incidentId, 'incidentId'),
-  incidentCode: -1,
+  incidentCode: number(r.incidentCode, 'incidentCode'),
   policyId: string(r.policyId, 'policyId'),
   state: oneOf(r.state, 'state', EscalationState.options),
   position: numberOrNull(r.position, 'position'),
@@ -218,35 +215,28 @@ const auditEntry = (r: Fields): IncidentAuditEntry => {
   }
 };
 
-const escalationData = ({ incidentCode: _code, ...rest }: EscalationRecord) => rest;
-
-const incident: Copy<IncidentRecord> = (r, toSnapshot) => {
-  const copy: IncidentRecord = {
-    id: string(r.id, 'id'),
-    orgId: string(r.orgId, 'orgId'),
-    seq: number(r.seq, 'seq'),
-    title: string(r.title, 'title'),
-    description: stringOrNull(r.description, 'description'),
-    severity: oneOf(r.severity, 'severity', Severity.options),
-    status: oneOf(r.status, 'status', IncidentStatus.options),
-    ownerId: stringOrNull(r.ownerId, 'ownerId'),
-    escalationPolicyId: stringOrNull(r.escalationPolicyId, 'escalationPolicyId'),
-    createdBy: string(r.createdBy, 'createdBy'),
-    createdAt: number(r.createdAt, 'createdAt'),
-    updatedAt: number(r.updatedAt, 'updatedAt'),
-    componentIds: strings(r.componentIds, 'componentIds'),
-    statusHistory: list(r.statusHistory, 'statusHistory', statusChange),
-    updates: list(r.updates, 'updates', incidentUpdate),
-    acknowledgedBy: stringOrNull(r.acknowledgedBy, 'acknowledgedBy'),
-    acknowledgedAt: numberOrNull(r.acknowledgedAt, 'acknowledgedAt'),
-    auditTrail: list(r.auditTrail, 'auditTrail', auditEntry),
-    auditLogSizes: numbers(r.auditLogSizes, 'auditLogSizes'),
-    escalation: nested(r.escalation, 'escalation', escalation, toSnapshot, true),
-  };
-  // A snapshot keeps no `incidentCode`: it is the engine log's business, not the incident's.
-  if (toSnapshot && copy.escalation) copy.escalation = escalationData(copy.escalation) as EscalationRecord;
-  return copy;
-};
+const incident: Copy<IncidentRecord> = (r, toSnapshot) => ({
+  id: string(r.id, 'id'),
+  orgId: string(r.orgId, 'orgId'),
+  seq: number(r.seq, 'seq'),
+  title: string(r.title, 'title'),
+  description: stringOrNull(r.description, 'description'),
+  severity: oneOf(r.severity, 'severity', Severity.options),
+  status: oneOf(r.status, 'status', IncidentStatus.options),
+  ownerId: stringOrNull(r.ownerId, 'ownerId'),
+  escalationPolicyId: stringOrNull(r.escalationPolicyId, 'escalationPolicyId'),
+  createdBy: string(r.createdBy, 'createdBy'),
+  createdAt: number(r.createdAt, 'createdAt'),
+  updatedAt: number(r.updatedAt, 'updatedAt'),
+  componentIds: strings(r.componentIds, 'componentIds'),
+  statusHistory: list(r.statusHistory, 'statusHistory', statusChange),
+  updates: list(r.updates, 'updates', incidentUpdate),
+  acknowledgedBy: stringOrNull(r.acknowledgedBy, 'acknowledgedBy'),
+  acknowledgedAt: numberOrNull(r.acknowledgedAt, 'acknowledgedAt'),
+  auditTrail: list(r.auditTrail, 'auditTrail', auditEntry),
+  auditLogSizes: numbers(r.auditLogSizes, 'auditLogSizes'),
+  escalation: nested(r.escalation, 'escalation', escalation, toSnapshot, true),
+});
 
 /** An org's collections, each a `Map` by record id in the store, and how to copy their records. */
 export type Collection = keyof OrgRecord & { [Name in keyof OrgRecord]: OrgRecord[Name] extends Map<string, unknown> ? Name : never }[keyof OrgRecord];

@@ -1,4 +1,3 @@
-import { incidentCode } from '../engine/escalation-log.js';
 import { armTimers, engineData, engineFrom, type EngineData } from '../engine/snapshot.js';
 import { arrayAt, integerAt, isObject, objectAt, refuse, stringAt, type NoneMissing } from '../engine/snapshot-check.js';
 import { refusal, type Fields } from './copy.js';
@@ -81,18 +80,20 @@ const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; 
 };
 
 /**
- * The incidents back, each escalation tied to the restored engine log: its `incidentCode` is the
- * incident's code there (interned now if the log has never named it).
+ * Each escalation must be its incident's, and name it by its code in the restored engine log: a
+ * step writes the incident's trail under that code.
  */
-const restoreEscalations = (org: OrgRecord, where: string, state: MockState) => {
+const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
+  const codes = state.engine.log.ids.strings;
   let i = 0;
   for (const incident of org.incidents.values()) {
     const { escalation } = incident;
-    if (escalation) {
-      if (escalation.orgId !== org.id || escalation.incidentId !== incident.id) {
-        refuse(`${where}.incidents[${i}].escalation`, `must be the escalation of incident ${incident.id} of org ${org.id}`, [escalation.orgId, escalation.incidentId]);
-      }
-      escalation.incidentCode = incidentCode(state.engine.log, incident.id);
+    if (escalation && (escalation.orgId !== org.id || escalation.incidentId !== incident.id || codes[escalation.incidentCode] !== incident.id)) {
+      refuse(
+        `${where}.incidents[${i}].escalation`,
+        `must be the escalation of incident ${incident.id} of org ${org.id}, named by its code in the escalation log`,
+        [escalation.orgId, escalation.incidentId, escalation.incidentCode],
+      );
     }
     i++;
   }
@@ -109,7 +110,7 @@ const orgFrom = (value: unknown, where: string, state: MockState): OrgRecord => 
   for (const name of COLLECTION_NAMES) {
     (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id);
   }
-  restoreEscalations(org, where, state);
+  checkEscalations(org, where, state);
   return org;
 };
 
