@@ -1,12 +1,13 @@
 // `npm run bench`: every figure is a ratio of two things measured side by side in one run, so a
 // busy or slow machine moves both sides together. Runs against the built package in dist/.
 // `npm run bench -- --write` also records the table, with the machine it ran on, in bench/RESULTS.md;
-// `npm run bench -- sdk|mock|simulation` runs one part.
+// `npm run bench -- sdk|mock|simulation|snapshot` runs one part.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mockThroughput } from './mock-throughput.mjs';
 import { sdkOverhead } from './sdk-overhead.mjs';
 import { simulation } from './simulation.mjs';
+import { snapshotRestore } from './snapshot.mjs';
 
 const args = process.argv.slice(2);
 const write = args.includes('--write');
@@ -15,6 +16,7 @@ const results = [
   ...(only && only !== 'sdk' ? [] : await sdkOverhead()),
   ...(only && only !== 'mock' ? [] : await mockThroughput()),
   ...(only && only !== 'simulation' ? [] : await simulation()),
+  ...(only && only !== 'snapshot' ? [] : await snapshotRestore()),
 ];
 
 const table = [

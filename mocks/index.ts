@@ -9,6 +9,7 @@ export type {
   MockPage,
   MockSchedule,
   MockScheduleLayerInput,
+  MockSnapshot,
   MockStatusPage,
   MockUser,
   MockAlertResult,

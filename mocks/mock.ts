@@ -16,6 +16,7 @@ import { pageIndicesOf } from './engine/escalation-log.js';
 import { findPages, pageReason, readPage } from './engine/page-log.js';
 import { incidentDetailView } from './store/incident-views.js';
 import { iso } from './store/views.js';
+import { readSnapshot, takeSnapshot } from './snapshot.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
 export type * from './types.js';
@@ -110,6 +111,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
 
   const handlers = createHandlers(ctx);
   const resolve = resolveWith(handlers, baseUrl);
+  const origin = { seed, orgId: first.org.id, userId: first.admin.id, apiKey: first.apiKey };
   const mock: ScalingMock = {
     handlers,
     fetch: (input, init) => resolve(new Request(input, init)),
@@ -143,6 +145,18 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
       ctx.faults.clear();
       ctx.overrides = [];
       ctx.log.clear();
+    },
+    snapshot: () => takeSnapshot(ctx.state, clock.nowMs(), origin),
+    restore: (snapshot) => {
+      // Read and checked in full before anything changes: a refused snapshot leaves the mock as it was.
+      const { state, now } = readSnapshot(snapshot, origin);
+      clock.reset(now);
+      ctx.state = state;
+      // The log counts what a test sent: restoring in `beforeEach` starts each test with none.
+      // Fault rules and overrides are the test's setup, not state: they stay.
+      ctx.log.clear();
+      // In real-time mode, the wake-up follows the restored timers.
+      clock.reschedule();
     },
     close: () => clock.stopRealtime(),
   };

@@ -210,8 +210,45 @@ export type ScalingMock = {
    * timers, pages) gone; clock at its start; no faults, no `use()` overrides, an empty request log.
    */
   reset(): void;
+  /**
+   * The whole state, as plain data: every org with its users, keys, invitations, schedules,
+   * policies, components, status pages, working hours, routing policies, inbound integrations and
+   * incidents; the pending escalation timers, every page and audit-trail step; the clock; and
+   * where the id and request-id generators stand. It shares nothing with the mock (later changes
+   * do not reach it), and it is `structuredClone`-able and JSON-serialisable: keep it in a variable,
+   * or write it to a file for the standalone server (`--state`, `POST /__mock/restore`).
+   */
+  snapshot(): MockSnapshot;
+  /**
+   * Brings back a state from `snapshot()`: afterwards the mock behaves exactly as the one the
+   * snapshot was taken from did at that moment (the same data, the same next ids, escalation steps
+   * at the same instants). The snapshot itself is not used (restoring it twice gives two identical
+   * starts) and `reset()` still goes back to this mock's creation state. It may come from another
+   * mock created with the same `seed` and `apiKey` options (`baseUrl`, `now` and `realtime` may
+   * differ): `orgId`, `userId` and `apiKey` must stay true. Anything else (another kind of object,
+   * another version, a snapshot of another mock, a corrupt field) is a `TypeError` naming the
+   * field, and the mock is left as it was.
+   */
+  restore(snapshot: MockSnapshot): void;
   /** Stops real-time mode's wall-clock timer. A no-op otherwise. */
   close(): void;
+};
+
+/**
+ * What `mock.snapshot()` returns and `mock.restore()` takes: plain data (JSON and
+ * `structuredClone` keep it whole). Only the header is an API; `state` is laid out as `version` says.
+ */
+export type MockSnapshot = {
+  /** Always `scaling-mock-snapshot`: says what the object is. */
+  readonly format: 'scaling-mock-snapshot';
+  /** The layout of `state`; this package reads version 1 only. */
+  readonly version: 1;
+  /** The mock it was taken from: its `seed` option, and its default org, admin and key. */
+  readonly origin: { readonly seed: number; readonly orgId: string; readonly userId: string; readonly apiKey: string };
+  /** The virtual clock when it was taken, epoch milliseconds. */
+  readonly clock: number;
+  /** Everything else: orgs and their records, API keys, the generators, timers, pages and the escalation log. */
+  readonly state: unknown;
 };
 
 /** One page: `userId` was notified about `incidentId` at `at`, by the layer at `position`. */

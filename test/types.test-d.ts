@@ -1,7 +1,7 @@
 // Type tests, never run: vitest's typecheck (project `types`, in `npm test`) runs tsc and fails the
 // test that holds a failing `expectTypeOf`; `npm run typecheck` checks this file too.
 import { describe, expectTypeOf, test } from 'vitest';
-import type { ScalingMock } from '../mocks/index.js';
+import type { MockSnapshot, ScalingMock } from '../mocks/index.js';
 import {
   type Incident,
   type IncidentCreateParams,
@@ -81,5 +81,10 @@ describe('public types', () => {
     expectTypeOf<ScalingMock['clock']['advance']>().parameters.toEqualTypeOf<[number]>();
     expectTypeOf<ScalingMock['pages']>().returns.items.toHaveProperty('userId').toBeString();
     expectTypeOf<ScalingMock['fetch']>().toEqualTypeOf<typeof fetch>();
+    // A snapshot goes back in as it came out; its header is typed, its state is not an API.
+    expectTypeOf<ScalingMock['snapshot']>().returns.toEqualTypeOf<MockSnapshot>();
+    expectTypeOf<ScalingMock['restore']>().parameters.toEqualTypeOf<[MockSnapshot]>();
+    expectTypeOf<MockSnapshot['version']>().toEqualTypeOf<1>();
+    expectTypeOf<MockSnapshot['state']>().toBeUnknown();
   });
 });

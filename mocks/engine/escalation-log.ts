@@ -1,5 +1,6 @@
 import type { Millis } from './clock.js';
-import { createInterned, intern, type Interned } from './interned.js';
+import { createInterned, intern, internedFrom, internedStrings, type Interned } from './interned.js';
+import { arrayAt, columnAt, objectAt, plainColumn, refuse } from './snapshot-check.js';
 import { pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
 
 /**
@@ -188,4 +189,66 @@ export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index:
     case 'escalation_stopped':
       return [{ type: 'escalation_stopped', at, reason: STOP_REASONS[primary]! }];
   }
+};
+
+/** The log as plain data, for a snapshot: each column up to `size`, and the interned ids. */
+export type EscalationLogData = Record<'at' | keyof Columns, number[]> & { ids: Array<string | null> };
+
+export const escalationLogData = (log: EscalationLog): EscalationLogData => ({
+  at: plainColumn(log.at, log.size),
+  incidentId: plainColumn(log.columns.incidentId, log.size),
+  kind: plainColumn(log.columns.kind, log.size),
+  primary: plainColumn(log.columns.primary, log.size),
+  secondary: plainColumn(log.columns.secondary, log.size),
+  ids: internedStrings(log.ids),
+});
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * The log back from `escalationLogData`, each entry checked against what its kind needs (its pages
+ * in `pages`, its layer id among the ids), so that reading the trail back never misses.
+ */
+export const escalationLogFrom = (value: unknown, where: string, pages: PageLog): EscalationLog => {
+  const data = objectAt(value, where);
+  const ids = internedFrom(data.ids, `${where}.ids`);
+  const size = arrayAt(data.at, `${where}.at`).length;
+  const capacity = Math.max(1024, size);
+  const lastId = ids.strings.length - 1;
+  const log: EscalationLog = {
+    size,
+    at: columnAt(data.at, `${where}.at`, Float64Array, capacity, size),
+    columns: {
+      incidentId: columnAt(data.incidentId, `${where}.incidentId`, Int32Array, capacity, size, { min: 1, max: lastId }),
+      kind: columnAt(data.kind, `${where}.kind`, Uint8Array, capacity, size, { min: 0, max: KINDS.length - 1 }),
+      primary: columnAt(data.primary, `${where}.primary`, Int32Array, capacity, size, INT32),
+      secondary: columnAt(data.secondary, `${where}.secondary`, Int32Array, capacity, size, INT32),
+    },
+    ids,
+    index: { upTo: 0, byIncident: new Map() },
+  };
+  const { kind, primary, secondary } = log.columns;
+  for (let index = 0; index < size; index++) {
+    const first = primary[index]!;
+    const second = secondary[index]!;
+    let problem: string | undefined;
+    switch (kind[index]) {
+      case KIND.escalated:
+        if (first < -1) problem = 'must name the position it escalated from, or -1';
+        break;
+      case KIND.layer_skipped:
+        if (first === 0 || second < 1 || second > lastId) problem = 'must name a position and a layer id of the log';
+        break;
+      case KIND.layer_paged:
+      case KIND.escalated_and_paged:
+        if (first < 0 || second < 1 || first + second > pages.size) problem = `must name pages of the page log (it holds ${pages.size})`;
+        else if (kind[index] === KIND.escalated_and_paged && pages.columns.position[first]! < 1) problem = 'must name pages of a layer position';
+        break;
+      case KIND.escalation_stopped:
+        if (first >= STOP_REASONS.length || first < 0) problem = 'must name a stop reason';
+        break;
+    }
+    if (problem) refuse(`${where} entry ${index} (${KINDS[kind[index]!]})`, problem, [first, second]);
+  }
+  return log;
 };

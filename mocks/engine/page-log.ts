@@ -1,5 +1,6 @@
 import type { Millis } from './clock.js';
-import { createInterned, intern, internRecent, type Interned, type Recent } from './interned.js';
+import { createInterned, intern, internedFrom, internedStrings, internRecent, type Interned, type Recent } from './interned.js';
+import { arrayAt, columnAt, objectAt, plainColumn } from './snapshot-check.js';
 
 /**
  * Every page of one mock, in order, stored by column in typed arrays: half a million pages are a few
@@ -137,4 +138,43 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
     for (let index = 0; index < log.size; index++) if (matches(index)) found.push(index);
   }
   return found;
+};
+
+/** The log as plain data, for a snapshot: each column up to `size`, and the interned ids. */
+export type PageLogData = Record<'at' | (typeof COLUMNS)[number], number[]> & { ids: Array<string | null> };
+
+export const pageLogData = (log: PageLog): PageLogData => ({
+  at: plainColumn(log.at, log.size),
+  orgId: plainColumn(log.columns.orgId, log.size),
+  incidentId: plainColumn(log.columns.incidentId, log.size),
+  userId: plainColumn(log.columns.userId, log.size),
+  layerId: plainColumn(log.columns.layerId, log.size),
+  position: plainColumn(log.columns.position, log.size),
+  cause: plainColumn(log.columns.cause, log.size),
+  ids: internedStrings(log.ids),
+});
+
+/** The log back from `pageLogData`, every code checked against its ids (`readPage` must never miss). */
+export const pageLogFrom = (value: unknown, where: string): PageLog => {
+  const data = objectAt(value, where);
+  const ids = internedFrom(data.ids, `${where}.ids`);
+  const size = arrayAt(data.at, `${where}.at`).length;
+  const capacity = Math.max(1024, size);
+  const lastId = ids.strings.length - 1;
+  const column = (name: (typeof COLUMNS)[number], min: number, max: number) =>
+    columnAt(data[name], `${where}.${name}`, Int32Array, capacity, size, { min, max });
+  return {
+    size,
+    at: columnAt(data.at, `${where}.at`, Float64Array, capacity, size),
+    columns: {
+      orgId: column('orgId', 1, lastId),
+      incidentId: column('incidentId', 1, lastId),
+      userId: column('userId', 1, lastId),
+      layerId: column('layerId', 0, lastId),
+      position: column('position', -1, 2 ** 31 - 1),
+      cause: column('cause', 0, CAUSES.length - 1),
+    },
+    ids,
+    recent: { orgId: { value: null, code: 0 }, incidentId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
+  };
 };

@@ -118,3 +118,15 @@ export const popTimer = <Ref>(queue: TimerQueue<Ref>): Timer<Ref> | undefined =>
   queue.freeSlots.push(slot);
   return popped as Timer<Ref>;
 };
+
+/** Every pending timer (stale ones too), in the order they will fire: what a snapshot keeps of the queue. */
+export const pendingTimers = <Ref>(queue: TimerQueue<Ref>): Array<Timer<Ref>> => {
+  const dues = Array.from(queue.heap.subarray(0, queue.heapSize)).sort((a, b) => a - b);
+  const timers: Array<Timer<Ref>> = [];
+  for (const due of dues) {
+    for (let slot = queue.buckets.get(due)!.head; slot !== -1; slot = queue.nextSlot[slot]!) {
+      timers.push({ due, ref: queue.ref[slot]!, generation: queue.generation[slot]! });
+    }
+  }
+  return timers;
+};

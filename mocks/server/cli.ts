@@ -8,7 +8,7 @@ import { SeedError, type SeedSummary } from './seed.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
 const USAGE = `Usage: scaling-mock [--port 4010] [--host 127.0.0.1] [--api-key KEY] [--seed seed.json]
-                    [--realtime [--speed N]] [--now ISO]
+                    [--state state.json] [--realtime [--speed N]] [--now ISO]
 
 Serves the in-memory Scaling API mock (the one createScalingMock() makes) over HTTP.
 
@@ -17,6 +17,9 @@ Options:
   --host HOST     address to listen on (default 127.0.0.1)
   --api-key KEY   the default org's API key (default: the seed's, else a generated scl_mock_… key)
   --seed FILE     a JSON seed file: orgs, API keys, users, schedules, policies
+  --state FILE    a snapshot to start from (GET /__mock/snapshot, or mock.snapshot() as
+                  JSON): the whole state, clock and keys included; POST /__mock/reset comes
+                  back to it. Not with --seed, --api-key or --now
   --realtime      the clock follows the wall clock and escalation runs on its own
                   (default: the clock stands still until POST /__mock/clock/advance)
   --speed N       with --realtime: N times faster than the wall clock (default 1)
@@ -24,14 +27,15 @@ Options:
   -h, --help      show this help
 
 Test controls (no key): GET /__mock/clock, POST /__mock/clock/advance {"ms": n} or {"to": ISO},
-GET /__mock/pages?incidentId=&userId=&layerId=&position=&reason=&orgId=, POST /__mock/reset, GET /__mock/seed`;
+GET /__mock/pages?incidentId=&userId=&layerId=&position=&reason=&orgId=, POST /__mock/reset, GET /__mock/seed,
+GET /__mock/snapshot, POST /__mock/restore (body: a snapshot, up to 64 MiB)`;
 
 /** A usage error: the message, the usage, exit 2. */
 class UsageError extends Error {}
 
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
-const parse = (argv: string[]): (MockServerOptions & { seedPath?: string }) | 'help' => {
+const parse = (argv: string[]): (MockServerOptions & { seedPath?: string; statePath?: string }) | 'help' => {
   let values;
   try {
     ({ values } = parseArgs({
@@ -43,6 +47,7 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string }) | 'h
         host: { type: 'string' },
         'api-key': { type: 'string' },
         seed: { type: 'string' },
+        state: { type: 'string' },
         realtime: { type: 'boolean' },
         speed: { type: 'string' },
         now: { type: 'string' },
@@ -60,6 +65,10 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string }) | 'h
     throw new UsageError('--api-key must be 1 to 256 visible ASCII characters, without spaces');
   }
   if (values.speed !== undefined && !values.realtime) throw new UsageError('--speed needs --realtime');
+  if (values.state !== undefined) {
+    const clash = (['seed', 'api-key', 'now'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`);
+    if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(', ')}: the state file holds the orgs, the keys and the clock itself`);
+  }
   const speed = values.speed === undefined ? undefined : Number(values.speed);
   if (speed !== undefined && !(Number.isFinite(speed) && speed > 0 && speed <= MAX_SPEED)) {
     throw new UsageError(`--speed must be a positive number, at most ${MAX_SPEED}; got "${values.speed}"`);
@@ -76,6 +85,7 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string }) | 'h
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(values['api-key'] === undefined ? {} : { apiKey: values['api-key'] }),
     ...(values.seed === undefined ? {} : { seedPath: values.seed }),
+    ...(values.state === undefined ? {} : { statePath: values.state }),
     ...(values.realtime ? { realtime: { speed: speed ?? 1 } } : {}),
     ...(values.now === undefined ? {} : { now: values.now }),
   };
@@ -100,17 +110,18 @@ const describeSeed = (summary: SeedSummary): string[] => {
   return lines;
 };
 
-const readSeed = (path: string): unknown => {
+/** A JSON file given on the command line: `what` is `seed` or `state`, for the messages. */
+const readJsonFile = (path: string, what: 'seed' | 'state'): unknown => {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the seed file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read the ${what} file ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`the seed file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`the ${what} file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
 };
 
@@ -127,9 +138,13 @@ const main = async () => {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const { seedPath, ...serverOptions } = options;
+  const { seedPath, statePath, ...serverOptions } = options;
   try {
-    const server = await startMockServer({ ...serverOptions, ...(seedPath === undefined ? {} : { seed: readSeed(seedPath) }) });
+    const server = await startMockServer({
+      ...serverOptions,
+      ...(seedPath === undefined ? {} : { seed: readJsonFile(seedPath, 'seed') }),
+      ...(statePath === undefined ? {} : { state: readJsonFile(statePath, 'state') }),
+    });
     const speed = typeof options.realtime === 'object' ? (options.realtime.speed ?? 1) : 1;
     const clock = options.realtime ? `real time${speed === 1 ? '' : `, x${speed}`}` : 'frozen until POST /__mock/clock/advance';
     const lines = [
@@ -137,7 +152,8 @@ const main = async () => {
       `API key: ${server.apiKey}`,
       `clock: ${server.mock.clock.now().toISOString()} (${clock})`,
       ...(server.seed ? describeSeed(server.seed) : []),
-      `test controls: ${server.origin}/__mock/… (clock, clock/advance, pages, reset, seed); Ctrl-C stops`,
+      ...(statePath === undefined ? [] : [`state: restored from ${statePath}`]),
+      `test controls: ${server.origin}/__mock/… (clock, clock/advance, pages, reset, seed, snapshot, restore); Ctrl-C stops`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     const shutdown = (signal: string) => {
@@ -155,9 +171,11 @@ const main = async () => {
     const message =
       error instanceof SeedError
         ? `invalid seed${seedPath === undefined ? '' : ` file ${seedPath}`}:\n${error.issues.map((issue) => `  ${issue.path}: ${issue.message}`).join('\n')}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+        : statePath !== undefined && error instanceof TypeError && error.message.startsWith('mock.restore:')
+          ? `invalid state file ${statePath}: ${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
     process.stderr.write(`scaling-mock: ${message}\n`);
     process.exit(1);
   }

@@ -5,27 +5,38 @@ import { checkOutcome, outcomeFields } from '../handlers/faults.js';
 import { Method, PathString } from '../handlers/request-match.js';
 import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { MockApiError } from '../store/errors.js';
-import type { PageFilter, ScalingMock } from '../types.js';
+import type { MockSnapshot, PageFilter, ScalingMock } from '../types.js';
 import type { SeedSummary } from './seed.js';
 
 /**
  * The standalone server's test controls under `/__mock`: what a test in another language needs
- * from the mock object (the clock, the page log, fault rules, the request log, reset). No key
- * needed: they are not the API.
+ * from the mock object (the clock, the page log, fault rules, the request log, reset, snapshots).
+ * No key needed: they are not the API.
  */
 
 export const CONTROL_PREFIX = '/__mock';
+
+/**
+ * `POST /__mock/restore` takes a snapshot, which outgrows the API's 1 MiB limit: a thousand
+ * incidents are 1–2 MiB of JSON. Still bounded, so a runaway upload cannot exhaust the memory.
+ */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/** The most a request to `path` may send: the snapshot's limit for a restore, else the API's. */
+export const bodyLimitOf = (path: string) => (path.replace(/\/+$/, '') === `${CONTROL_PREFIX}/restore` ? MAX_SNAPSHOT_BYTES : MAX_BODY_BYTES);
 
 export type ControlContext = {
   mock: ScalingMock;
   /** The current seed's summary (`null` without a seed). */
   seed: () => SeedSummary | null;
-  /** `mock.reset()`, then the seed again: same ids, same keys. */
+  /** `mock.reset()`, then the seed (same ids, same keys) or the `--state` snapshot again. */
   reset: () => Promise<SeedSummary | null>;
+  /** `mock.restore(snapshot)`, in turn with resets: never in the middle of one. */
+  restore: (snapshot: MockSnapshot) => Promise<void>;
 };
 
-/** What the bridge read: the body, or how many bytes it saw before giving up on an oversized one. */
-export type ReadBody = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: number };
+/** What the bridge read: the body, or how many bytes it saw before giving up on one over `limit`. */
+export type ReadBody = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: number; limit: number };
 
 const refuse = (status: number, code: string, message: string) => new MockApiError(status, 'invalid_request_error', code, message);
 
@@ -92,7 +103,7 @@ const parse = <T extends z.core.$ZodType>(schema: T, value: unknown): z.output<T
 
 /** Control bodies are JSON whatever their `Content-Type` says: curl's `-d` alone sends a form type. */
 const json = (body: ReadBody): unknown => {
-  if ('tooLarge' in body) throw refuse(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if ('tooLarge' in body) throw refuse(413, 'payload_too_large', `The body is larger than ${body.limit} bytes.`);
   if (body.bytes.byteLength === 0) return undefined;
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.bytes));
@@ -171,6 +182,25 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
   },
   '/seed': {
     GET: async (ctx) => ({ seed: ctx.seed() }),
+  },
+  // The snapshot itself is the body, so that `curl …/__mock/snapshot > state.json` gives a file for
+  // `--state` and for `POST /__mock/restore` as it is.
+  '/snapshot': {
+    GET: async ({ mock }) => mock.snapshot(),
+  },
+  '/restore': {
+    POST: async (ctx, _url, body) => {
+      const snapshot = json(body);
+      if (snapshot === undefined) throw refuse(400, 'invalid_snapshot', 'Send a snapshot from GET /__mock/snapshot as the body.');
+      try {
+        await ctx.restore(snapshot as MockSnapshot);
+      } catch (error) {
+        // `restore` names what is wrong with the snapshot, and has changed nothing.
+        if (error instanceof TypeError) throw refuse(400, 'invalid_snapshot', error.message);
+        throw error;
+      }
+      return { now: ctx.mock.clock.now().toISOString() };
+    },
   },
 };
 

@@ -8,8 +8,8 @@ import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { allowedAt } from '../handlers/paths.js';
 import { createScalingMock, DROPPED_CONNECTION_CODE } from '../mock.js';
 import { MockApiError } from '../store/errors.js';
-import type { ScalingMock } from '../types.js';
-import { CONTROL_PREFIX, handleControl, type ControlContext, type ReadBody } from './control.js';
+import type { MockSnapshot, ScalingMock, ScalingMockOptions } from '../types.js';
+import { bodyLimitOf, CONTROL_PREFIX, handleControl, type ControlContext, type ReadBody } from './control.js';
 import { applySeed, parseSeed, seedDefaultKey, type SeedSummary } from './seed.js';
 
 export type MockServerOptions = {
@@ -25,6 +25,13 @@ export type MockServerOptions = {
   realtime?: boolean | { speed?: number };
   /** A seed (the parsed JSON of a seed file), checked with `parseSeed`; a `SeedError` names the bad field. */
   seed?: unknown;
+  /**
+   * A snapshot to start from (`mock.snapshot()`, `GET /__mock/snapshot`, or the parsed JSON of
+   * one): its orgs, keys and clock, instead of a seed's. `POST /__mock/reset` comes back to it. It
+   * holds the keys and the clock, so it cannot be combined with `seed`, `apiKey` or `now`; a
+   * snapshot that cannot be restored is a `TypeError` naming the field.
+   */
+  state?: unknown;
 };
 
 export type MockServer = {
@@ -57,7 +64,7 @@ const readBody = (request: IncomingMessage, limit: number): Promise<ReadBody> =>
   new Promise((resolve, reject) => {
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > limit) {
-      resolve({ tooLarge: declared });
+      resolve({ tooLarge: declared, limit });
       return;
     }
     const chunks: Buffer[] = [];
@@ -67,7 +74,7 @@ const readBody = (request: IncomingMessage, limit: number): Promise<ReadBody> =>
       if (size <= limit) return void chunks.push(chunk);
       request.off('data', onData);
       chunks.length = 0;
-      resolve({ tooLarge: size });
+      resolve({ tooLarge: size, limit });
     };
     request.on('data', onData);
     request.once('end', () => resolve({ bytes: Buffer.concat(chunks) }));
@@ -107,6 +114,20 @@ const apiError = (status: number, type: string, code: string, message: string) =
 /** `http://host:port`, with brackets around an IPv6 address. */
 const originOf = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
+/**
+ * The options of a mock that a snapshot restores into: its origin's seed and key (`restore`
+ * refuses a snapshot of a mock made otherwise), and its clock. Whatever is malformed here is left
+ * out, for `restore` to name.
+ */
+const mockOptionsOf = (state: unknown): Pick<ScalingMockOptions, 'seed' | 'apiKey' | 'now'> => {
+  const { origin, clock } = (typeof state === 'object' && state !== null ? state : {}) as { origin?: { seed?: unknown; apiKey?: unknown }; clock?: unknown };
+  return {
+    ...(typeof origin?.seed === 'number' ? { seed: origin.seed } : {}),
+    ...(safeParse(MockApiKey, origin?.apiKey).success ? { apiKey: origin!.apiKey as string } : {}),
+    ...(typeof clock === 'number' && Number.isFinite(clock) ? { now: clock } : {}),
+  };
+};
+
 /** What requests are served from, once the mock exists and is seeded. */
 type Served = { mock: ScalingMock; control: ControlContext; basePath: string };
 
@@ -117,7 +138,7 @@ const answer = async (request: IncomingMessage, signal: AbortSignal, origin: str
   // MSW matches the base URL, so the URL is rebuilt on it whatever `Host` the client sent (and a
   // path like `//host/v1/…` stays a path, where resolving it against the origin would change the host).
   const target = path === undefined ? undefined : new URL(`${origin}${path}`);
-  const body = await readBody(request, MAX_BODY_BYTES);
+  const body = await readBody(request, target ? bodyLimitOf(target.pathname) : MAX_BODY_BYTES);
   if (target && (target.pathname === CONTROL_PREFIX || target.pathname.startsWith(`${CONTROL_PREFIX}/`))) {
     return handleControl(control, method, target, body);
   }
@@ -176,6 +197,12 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   if (options.apiKey !== undefined && !safeParse(MockApiKey, options.apiKey).success) {
     throw new TypeError('apiKey must be 1 to 256 visible ASCII characters, without spaces');
   }
+  if (options.state !== undefined) {
+    const clash = (['seed', 'apiKey', 'now'] as const).filter((name) => options[name] !== undefined);
+    if (clash.length > 0) {
+      throw new TypeError(`state cannot be combined with ${clash.join(', ')}: a snapshot holds the orgs, the keys and the clock itself`);
+    }
+  }
   const start = toMillis(options.now ?? Date.now(), 'now');
   // The seed's format, refs and keys are checked before anything listens; the API's rules when it is
   // applied below, where a refusal stops the server again: a bad seed never leaves a half-started one.
@@ -228,7 +255,8 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   });
   // `Expect: 100-continue` with a declared size over the limit: answer 413 without asking for the body.
   server.on('checkContinue', (request: IncomingMessage, out: ServerResponse) => {
-    if (!(Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES)) out.writeContinue();
+    const limit = bodyLimitOf(pathOf(request.url)?.split('?')[0] ?? '');
+    if (!(Number(request.headers['content-length'] ?? 0) > limit)) out.writeContinue();
     onRequest(request, out);
   });
   await new Promise<void>((resolve, reject) => {
@@ -253,29 +281,34 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
       baseUrl: url,
       now: start,
       apiKey: options.apiKey ?? (seed && seedDefaultKey(seed)),
+      ...(options.state === undefined ? {} : mockOptionsOf(options.state)),
       ...(options.realtime === undefined ? {} : { realtime: options.realtime }),
     });
     if (seed) summary = await applySeed(mock, seed);
+    if (options.state !== undefined) mock.restore(options.state as MockSnapshot);
   } catch (error) {
     mock?.close();
     await stop();
     throw error;
   }
   const served = mock;
+  /** One after another, so that two overlapping resets (or a reset and a restore) cannot write into each other's state. */
+  const inTurn = <Result>(run: () => Promise<Result>): Promise<Result> => {
+    const next = gate.then(run, run);
+    gate = next;
+    return next;
+  };
   const control: ControlContext = {
     mock: served,
     seed: () => summary,
-    // One reset after another, so two overlapping resets cannot seed into each other's state.
-    reset: () => {
-      const run = async () => {
+    reset: () =>
+      inTurn(async () => {
         served.reset();
         summary = seed ? await applySeed(served, seed) : null;
+        if (options.state !== undefined) served.restore(options.state as MockSnapshot);
         return summary;
-      };
-      const next = gate.then(run, run);
-      gate = next;
-      return next;
-    },
+      }),
+    restore: (snapshot) => inTurn(async () => served.restore(snapshot)),
   };
   ready({ mock: served, control, basePath: new URL(url).pathname });
 

@@ -1,28 +1,29 @@
 /** Crockford base32, lowercase: the alphabet of the docs' ids (`pol_01jqm5x3k8vz9e2f4g7h`). */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same ids, so snapshots stay stable. */
-export const createRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * A seeded stream of numbers (mulberry32): the same seed gives the same ids, so snapshots stay
+ * stable. Plain data, so that a mock's snapshot carries it as it is: the generator's state, and
+ * how many ids it has minted (see `newId`).
+ */
+export type Random = { state: number; minted: number };
+
+export const createRandom = (seed: number, minted = 0): Random => ({ state: seed >>> 0, minted });
+
+/** The stream's next number in [0, 1). */
+const next = (random: Random): number => {
+  random.state = (random.state + 0x6d2b79f5) >>> 0;
+  let t = random.state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-export type Random = ReturnType<typeof createRandom>;
-
 const chars = (random: Random, count: number) =>
-  Array.from({ length: count }, () => ALPHABET[Math.floor(random() * 32)]).join('');
+  Array.from({ length: count }, () => ALPHABET[Math.floor(next(random) * 32)]).join('');
 
 /** Characters of an id that count the ids minted so far: 32^7, some 34 billion ids per mock. */
 const SEQUENCE_WIDTH = 7;
-/** How many ids each random stream (so each mock) has minted. */
-const minted = new WeakMap<Random, number>();
-
 /** The sequence number in the alphabet, left-padded: fixed width, so string order is number order. */
 const sequence = (n: number) => {
   let out = '';
@@ -36,8 +37,7 @@ const sequence = (n: number) => {
  * Terraform provider orders a schedule's layers by id, and the component list's cursor relies on it.
  */
 export const newId = (random: Random, prefix: string) => {
-  const n = minted.get(random) ?? 0;
-  minted.set(random, n + 1);
+  const n = random.minted++;
   return `${prefix}_${sequence(n)}${chars(random, 13)}`;
 };
 
@@ -46,9 +46,9 @@ export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;
 
 /** A UUID v4 from the seeded generator: request ids (as the docs describe them) and update ids. */
 export const newUuid = (random: Random) => {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  const hex = Array.from({ length: 32 }, () => Math.floor(next(random) * 16).toString(16));
   hex[12] = '4';
-  hex[16] = ((Math.floor(random() * 4) + 8) as number).toString(16);
+  hex[16] = ((Math.floor(next(random) * 4) + 8) as number).toString(16);
   const s = hex.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 };

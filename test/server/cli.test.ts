@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
+import { createScalingMock } from '../../mocks/index.js';
+import { Scaling } from '../../src/index.js';
 import { ErrorBody, PolicyListResponse } from '../../src/schemas/index.js';
 
 /** The CLI from source through tsx's loader: no build needed, and signals reach the server itself. */
@@ -96,6 +98,8 @@ test.concurrent.each([
   [['--now', '9999-06-01T00:00:00Z'], '--now must be from 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z'],
   [['--now', 'yesterday'], '--now must be an ISO 8601 datetime'],
   [['--api-key', 'two words'], '--api-key must be 1 to 256 visible ASCII characters'],
+  [['--state', 'state.json', '--seed', 'seed.json'], '--state cannot be combined with --seed: the state file holds the orgs, the keys and the clock itself'],
+  [['--state', 'state.json', '--api-key', 'scl_mock_x', '--now', '2026-04-07T10:00:00Z'], '--state cannot be combined with --api-key, --now'],
 ])('bad arguments %j: a clear message and the usage on stderr, exit 2', async (args, message) => {
   const { code, stderr } = await run(args);
   expect(code).toBe(2);
@@ -129,6 +133,36 @@ test('a bad seed file: exit 1, and stderr names the file and the field', async (
   const missing = await run(['--port', '0', '--seed', join(dir, 'missing.json')]);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('cannot read the seed file');
+});
+
+test('--state FILE: it starts from the snapshot, with its key and clock, and says so', async () => {
+  const mock = createScalingMock({ now: '2026-04-07T10:30:00Z', apiKey: 'scl_mock_from_state' });
+  await new Scaling({ apiKey: mock.apiKey, fetch: mock.fetch, maxRetries: 0 }).policies.create({ name: 'From the state file' });
+  const file = join(mkdtempSync(join(tmpdir(), 'scaling-mock-state-')), 'state.json');
+  writeFileSync(file, JSON.stringify(mock.snapshot()));
+  const { child, url, key, stdout, exited } = await start(['--port', '0', '--state', file]);
+  expect(key).toBe('scl_mock_from_state');
+  expect(stdout).toContain('clock: 2026-04-07T10:30:00.000Z');
+  expect(stdout).toContain(`state: restored from ${file}`);
+  const response = await fetch(`${url}/escalation/policies`, { headers: { authorization: `Bearer ${key}` } });
+  expect(PolicyListResponse.parse(await response.json()).data.map((policy) => policy.name)).toEqual(['From the state file']);
+  expect((await stops(child, exited, 'SIGTERM')).code).toBe(0);
+});
+
+test('a bad state file: exit 1, and stderr names the file and the field', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scaling-mock-state-'));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ ...createScalingMock().snapshot(), version: 2 }));
+  const invalid = await run(['--port', '0', '--state', bad]);
+  expect(invalid.code).toBe(1);
+  expect(invalid.stderr).toContain(`invalid state file ${bad}: mock.restore: snapshot.version must be 1, the only version this package reads; got 2`);
+  expect(invalid.stdout).not.toContain('listening');
+
+  const notJson = join(dir, 'not.json');
+  writeFileSync(notJson, '{ version: 1 }');
+  const broken = await run(['--port', '0', '--state', notJson]);
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toContain(`the state file ${notJson} is not valid JSON`);
 });
 
 test('a port already taken: exit 1 with the reason', async () => {
