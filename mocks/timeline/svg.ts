@@ -37,7 +37,7 @@ const COLORS = {
 } as const;
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
-const LEFT = 190;
+const LEFT = 210;
 const LANE = 40;
 const COLLAPSED = 26;
 const BAND_TOP = 50;
@@ -219,7 +219,9 @@ export const toSVG = (input: Timeline | EscalationSimulation, options: TimelineS
   const active = timeline.escalationState === 'active' ? timeline.next?.position : undefined;
   lanes.forEach((lane, index) => {
     const fill = lane.position !== null && lane.position === active ? '#eff6ff' : index % 2 === 0 ? '#f8fafc' : '#ffffff';
-    out.push(`<g data-lane="${escape(lane.key)}">`, `<rect${attrs({ x: 0, y: lane.top, width, height: lane.height, fill })}/>`);
+    // The full label as a tooltip: the visible one may be cut to fit the column.
+    const full = lane.subtitle ? `${lane.title} · ${lane.subtitle}` : lane.title;
+    out.push(`<g data-lane="${escape(lane.key)}">`, `<title>${escape(full)}</title>`, `<rect${attrs({ x: 0, y: lane.top, width, height: lane.height, fill })}/>`);
     if (lane.collapsed) out.push(text(12, lane.top + 17, fitText(lane.title, width - 24, SIZE), { fill: COLORS.muted, 'font-style': 'italic' }));
     else {
       out.push(text(12, lane.top + 17, fitText(lane.title, LEFT - 24, 12, true), { 'font-size': 12, 'font-weight': 600, fill: COLORS.text }));
