@@ -98,7 +98,7 @@ describe.skipIf(skipReason !== undefined)('the timeline page, /__mock/ui, in Chr
     let browser: Browser | undefined;
     try {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: { width: 1280, height: 680 } });
       page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
       page.on('console', (message) => void (message.type() === 'error' && failures.push(`console: ${message.text()}`)));
       page.on('requestfailed', (request) => failures.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
