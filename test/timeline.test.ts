@@ -278,6 +278,28 @@ describe('readable however large', () => {
     expect(overlappingTexts(textBoxes(svg))).toEqual([]);
   });
 
+  test('eight layers, just opened: layers 1 and 2 (the next step’s) shown, 3–8 in one row, within 1200×400', async () => {
+    const user = mock.createUser({ firstName: 'Only' }).id;
+    const policy = await scaling.policies.create({ name: 'Eight' });
+    for (let position = 1; position <= 8; position++) await scaling.policies.layers.create(policy.id, { position, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [user] } });
+    const incident = await scaling.incidents.create({ title: 'Just opened', severity: 'low', escalationPolicyId: policy.id });
+    const { svg, height } = readSvg(mock.timeline(incident.id).toSVG());
+    expect(svg.children.filter((child) => child.attributes['data-lane'] !== undefined).map((lane) => lane.attributes['data-lane'])).toEqual(['1', '2', 'collapsed']);
+    expect(textBoxes(svg).map((box) => box.text)).toContain('Layers 3–8: not reached');
+    expect(height).toBeLessThanOrEqual(400);
+  });
+
+  test('a policy without layers: exhausted at once, drawn with one lane that says so', async () => {
+    const policy = await scaling.policies.create({ name: 'Empty' });
+    const incident = await scaling.incidents.create({ title: 'Nobody to page', severity: 'low', escalationPolicyId: policy.id });
+    const { svg, marks: drawn } = readSvg(mock.timeline(incident.id).toSVG());
+    expect(drawn.map(({ kind, at }) => ({ kind, at }))).toEqual([
+      { kind: 'exhausted', at: at(0) },
+      { kind: 'now', at: at(0) },
+    ]);
+    expect(textBoxes(svg).map((box) => box.text)).toEqual(expect.arrayContaining(['no layers', 'the policy pages nobody']));
+  });
+
   test('many pages close together in one lane keep their labels apart, or leave them to the tooltip', async () => {
     const users = Array.from({ length: 6 }, (_, index) => mock.createUser({ firstName: `Handed${index}`, lastName: 'Over' }).id);
     const incident = await scaling.incidents.create({ title: 'Passed around', severity: 'low', ownerId: mock.userId });

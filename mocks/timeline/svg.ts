@@ -13,7 +13,7 @@ import type { Timeline, TimelineEvent, TimelineSVGOptions } from './types.js';
  * for a page without a layer), every marker a `<g data-kind="…">` (`escalated`, `skipped`,
  * `acknowledged`, `handoff`, `exhausted`, `resolved`, `stopped`, `status`, `next`, `now`), each with
  * `data-at` (ISO 8601). Styles are attributes, not a `<style>` sheet, so the drawing can be put
- * inline in a page without restyling it. Past eight layers, the layers nobody reached collapse into
+ * inline in a page without restyling it. Past five layers, the layers nobody reached collapse into
  * one row; lanes keep their height, so many layers make a taller drawing (it scrolls), never a
  * cramped one.
  */
@@ -44,8 +44,11 @@ const BAND_TOP = 50;
 const BAND_ROW = 14;
 const BAND_ROWS = 3;
 const LANES_TOP = BAND_TOP + BAND_ROW * BAND_ROWS + 10;
-/** Past this many lanes, the positions after the last one reached collapse into one row. */
-const COLLAPSE_OVER = 8;
+/**
+ * Past this many lanes, the positions after the next one to reach collapse into one row: up to
+ * five lanes (or five reached) the drawing stays within 1200×400.
+ */
+const COLLAPSE_OVER = 5;
 /** Label rows inside a lane, as baselines from its centre: beside the marks, above, below. */
 const LANE_ROWS = [4, -9, 17] as const;
 const SIZE = 11;
@@ -94,7 +97,10 @@ const lanesOf = (timeline: Timeline): Lane[] => {
   if (timeline.events.some((event) => event.kind === 'page' && event.position === null)) {
     lanes.push({ key: 'none', position: null, title: 'no layer', subtitle: 'handoffs outside a policy', collapsed: false });
   }
-  if (lanes.length === 0) lanes.push({ key: 'empty', position: null, title: 'no escalation policy', subtitle: 'nobody is paged', collapsed: false });
+  if (lanes.length === 0) {
+    const [title, subtitle] = timeline.policy === null ? ['no escalation policy', 'nobody is paged'] : ['no layers', 'the policy pages nobody'];
+    lanes.push({ key: 'empty', position: null, title, subtitle, collapsed: false });
+  }
   let top = LANES_TOP;
   return lanes.map((lane) => {
     const height = lane.collapsed ? COLLAPSED : LANE;
