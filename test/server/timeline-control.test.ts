@@ -65,9 +65,10 @@ test('GET /__mock/ui is a page a browser opens directly, with its script and sty
   expect([style.status, style.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
   expect(await style.text()).not.toMatch(/url\(|@import|https?:/);
 
-  const post = await fetch(`${origin}/__mock/ui`, { method: 'POST' });
+  // Only GET: anything else is a control call like the others (with the header), and refused.
+  const post = await raw('/ui', { method: 'POST' });
   expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET']);
-  expect((await fetch(`${origin}/__mock/ui/missing.js`)).status).toBe(404);
+  expect((await raw('/ui/missing.js')).status).toBe(404);
 });
 
 test('GET /__mock/incidents lists every org’s incidents, newest first, with their escalation and the next step due', async () => {
