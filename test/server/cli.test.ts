@@ -82,7 +82,7 @@ test('--realtime --speed N: the clock moves on its own', async () => {
   const { child, url, exited } = await start(['--port', '0', '--realtime', '--speed', '60000', '--now', '2026-04-07T10:00:00Z']);
   const origin = url.replace(/\/v1$/, '');
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const { now } = (await (await fetch(`${origin}/__mock/clock`)).json()) as { now: string };
+  const { now } = (await (await fetch(`${origin}/__mock/clock`, { headers: { 'x-scaling-mock-control': '1' } })).json()) as { now: string };
   expect(Date.parse(now) - Date.parse('2026-04-07T10:00:00Z')).toBeGreaterThan(60_000);
   expect((await stops(child, exited, 'SIGTERM')).code).toBe(0);
 });
@@ -99,6 +99,9 @@ test.concurrent.each([
   [['--now', '9999-06-01T00:00:00Z'], '--now must be from 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z'],
   [['--now', 'yesterday'], '--now must be an ISO 8601 datetime'],
   [['--api-key', 'two words'], '--api-key must be 1 to 256 visible ASCII characters'],
+  [['--id-seed', '4294967296'], '--id-seed must be an integer from 0 to 4294967295'],
+  [['--control-token', 'two words'], '--control-token must be 1 to 256 visible ASCII characters'],
+  [['--allowed-host', 'a.example', '--allow-any-host'], '--allowed-host and --allow-any-host exclude each other'],
   [['--state', 'state.json', '--seed', 'seed.json'], '--state cannot be combined with --seed: the state file holds the orgs, the keys and the clock itself'],
   [['--state', 'state.json', '--api-key', 'scl_mock_x', '--now', '2026-04-07T10:00:00Z'], '--state cannot be combined with --api-key, --now'],
 ])('bad arguments %j: a clear message and the usage on stderr, exit 2', async (args, message) => {
@@ -106,6 +109,16 @@ test.concurrent.each([
   expect(code).toBe(2);
   expect(stderr).toContain(message);
   expect(stderr).toContain('Usage: scaling-mock');
+});
+
+test('listening beyond loopback warns on stderr, and the control token keeps the controls closed', async () => {
+  const child = spawn(process.execPath, cliArgs(['--port', '0', '--host', '0.0.0.0']), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await expect.poll(() => stderr, { timeout: 20_000 }).toContain('warning: listening on 0.0.0.0, beyond this machine');
+  expect(stderr).toContain('set --control-token');
+  child.kill('SIGTERM');
 });
 
 test('--help prints the usage and exits 0', async () => {
