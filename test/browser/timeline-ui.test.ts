@@ -74,7 +74,9 @@ describe.skipIf(skipReason !== undefined)('the timeline page, /__mock/ui, in Chr
       if (required) throw new Error(`${message} (SCALING_REQUIRE_BROWSER=1)`);
       console.warn(message);
     }
-    server = await startMockServer({ port: 0, now: START, seed: JSON.parse(readFileSync(here('../../examples/seed.json'), 'utf8')) });
+    // With a control token: the page works only if its script sends the one its URL carries. Fixed
+    // ids, so that the README's screenshot is the same on every run.
+    server = await startMockServer({ port: 0, now: START, idSeed: 1, controlToken: TOKEN, seed: JSON.parse(readFileSync(here('../../examples/seed.json'), 'utf8')) });
   }, 11 * 60_000);
   afterAll(() => server?.close());
 
@@ -187,6 +189,13 @@ describe.skipIf(skipReason !== undefined)('the timeline page, /__mock/ui, in Chr
       await page.click('#reset');
       await page.waitForFunction(() => document.getElementById('clock-now')?.textContent === '2026-04-07 10:00:00 UTC');
       await page.waitForFunction(() => document.querySelectorAll('a[data-incident-id]').length === 0 && document.querySelector('#timeline svg') === null);
+
+      // Opened without the token, the page still loads, and says what is missing.
+      const tokenless = await browser.newPage();
+      expect((await tokenless.goto(`${server.origin}/__mock/ui`))?.status()).toBe(200);
+      await tokenless.waitForSelector('#status.error');
+      expect(await tokenless.textContent('#status')).toMatch(/403 .*control token.*\/__mock\/ui\?token=/);
+      await tokenless.close();
 
       // 50 layers, every one paged, drawn in the page with real fonts: no text over another.
       const layers = Array.from({ length: 50 }, (_, index) => ({
