@@ -41,7 +41,8 @@ Options:
 Test controls (no key; every call sends the header x-scaling-mock-control): GET /__mock/clock, POST /__mock/clock/advance {"ms": n} or {"to": ISO},
 GET /__mock/pages?incidentId=&userId=&layerId=&position=&reason=&orgId=, POST /__mock/reset, GET /__mock/seed,
 GET /__mock/snapshot, POST /__mock/restore (body: a snapshot, up to 64 MiB), POST|DELETE /__mock/faults,
-GET /__mock/requests`;
+GET /__mock/requests.
+Timeline page: open /__mock/ui in a browser (read-only views: GET /__mock/incidents, GET /__mock/timeline).`;
 
 /** A usage error: the message, the usage, exit 2. */
 class UsageError extends Error {}
@@ -181,6 +182,7 @@ const main = async () => {
       `clock: ${server.mock.clock.now().toISOString()} (${clock})`,
       ...(server.seed ? describeSeed(server.seed) : []),
       ...(statePath === undefined ? [] : [`state: restored from ${statePath}`]),
+      `timeline page: ${server.origin}/__mock/ui`,
       `test controls: ${server.origin}/__mock/… (clock, clock/advance, pages, reset, seed, snapshot, restore); Ctrl-C stops`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

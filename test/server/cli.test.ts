@@ -57,6 +57,7 @@ test('it prints its URL and key, serves the API, and exits 0 promptly on SIGTERM
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
   expect(key).toBe('scl_mock_cli');
   expect(stdout).toContain('clock: 2026-04-07T10:00:00.000Z');
+  expect(stdout).toMatch(/^timeline page: http:\/\/127\.0\.0\.1:\d+\/__mock\/ui$/m);
   const response = await fetch(`${url}/escalation/policies`, { headers: { authorization: `Bearer ${key}`, connection: 'keep-alive' } });
   expect(PolicyListResponse.parse(await response.json()).data).toEqual([]);
   const { code, ms } = await stops(child, exited, 'SIGTERM');
@@ -125,6 +126,7 @@ test('--help prints the usage and exits 0', async () => {
   expect(code).toBe(0);
   expect(stdout).toMatch(/^Usage: scaling-mock \[--port 4010\]/);
   expect(stdout).toContain('POST /__mock/clock/advance');
+  expect(stdout).toContain('Timeline page: open /__mock/ui in a browser');
 });
 
 test('a bad seed file: exit 1, and stderr names the file and the field', async () => {
