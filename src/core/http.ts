@@ -12,7 +12,7 @@ import {
   type RequestTarget,
 } from './errors.js';
 import type { AnyEndpoint, EndpointInput, EndpointResult, HttpMethod } from '../endpoints/endpoint.js';
-import { fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
+import { bodyText, fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
 import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
@@ -54,35 +54,42 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
   options?: RequestOptions | undefined;
 };
 
+/** The options of one ky call that depend on the client only: built once, shared by every call. */
+type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks'>;
+
 /**
- * The transport: one ky instance per client. Auth and error mapping are ky hooks written once;
+ * The transport: ky with the client's settings. Auth and error mapping are ky hooks written once;
  * retries and timeouts are ky's own (see `retry.ts` for the policy).
+ *
+ * Each call hands ky one options object with everything set (no instance defaults for ky to merge
+ * again per call), a `Request` without a body (the adapter sends the JSON text, see
+ * `fetch-adapter.ts`), and no retry policy at all when no retry can happen.
  */
 export class Http {
-  /** Two ky instances, so each call only names what differs: most calls pass just method and body. */
-  readonly #ky: { idempotent: KyInstance; unsafePost: KyInstance };
   readonly #config: HttpConfig;
   readonly #redact: Redactor;
+  readonly #defaults: KyDefaults;
+  /** `accept` and the client's headers, then the same with `content-type` for a JSON body. */
+  readonly #headers: { plain: Record<string, string>; json: Record<string, string> };
+  /** The client's retry settings for the two retry classes; `0` when `maxRetries` is 0. */
+  readonly #retry: { idempotent: KyOptions['retry']; unsafePost: KyOptions['retry'] };
 
   constructor(config: HttpConfig) {
     this.#config = config;
     // The key lives in these closures only: not in the instance's options, so nothing can print it.
     const authorization = `Bearer ${config.apiKey}`;
     const redact = (this.#redact = redactor(config.apiKey));
-    const base = ky.create({
-      prefix: config.baseUrl,
-      headers: { accept: 'application/json', ...config.headers },
+    this.#defaults = {
       fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
       hooks: {
         beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
         beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
       },
-    });
-    this.#ky = {
-      idempotent: base.extend({ retry: retryPolicy({ unsafePost: false, limit: config.maxRetries }) }),
-      unsafePost: base.extend({ retry: retryPolicy({ unsafePost: true, limit: config.maxRetries }) }),
     };
+    const plain = { accept: 'application/json', ...config.headers };
+    this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
+    this.#retry = { idempotent: retrySetting(false, config.maxRetries), unsafePost: retrySetting(true, config.maxRetries) };
   }
 
   /**
@@ -109,36 +116,47 @@ export class Http {
   }
 
   async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
-    const options = spec.options === undefined ? {} : parseOrThrow(RequestOptions, spec.options, 'options');
-    const target = { method: spec.method.toUpperCase(), path: spec.path };
-    const kyOptions: KyOptions = { method: spec.method };
-    if (options.headers) kyOptions.headers = options.headers;
+    const options = spec.options === undefined ? undefined : parseOrThrow(RequestOptions, spec.options, 'options');
+    const unsafePost = spec.method === 'post' && !spec.idempotent;
+    const kyOptions: KyOptions & { [JSON_BODY]?: string } = {
+      ...this.#defaults,
+      method: spec.method,
+      headers: this.#headers.plain,
+      retry: unsafePost ? this.#retry.unsafePost : this.#retry.idempotent,
+    };
     if (spec.body !== undefined) {
-      const json = JSON.stringify(spec.body);
-      kyOptions.body = json;
-      kyOptions.headers = { ...options.headers, 'content-type': 'application/json' };
-      Object.assign(kyOptions, { [JSON_BODY]: json });
+      kyOptions.headers = this.#headers.json;
+      kyOptions[JSON_BODY] = JSON.stringify(spec.body);
     }
     if (spec.query) kyOptions.searchParams = spec.query;
-    if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
-    if (options.maxRetries !== undefined) kyOptions.retry = { limit: options.maxRetries };
-    if (options.signal) kyOptions.signal = options.signal;
-    const instance = spec.method === 'post' && !spec.idempotent ? this.#ky.unsafePost : this.#ky.idempotent;
+    if (options) {
+      if (options.headers) kyOptions.headers = { ...this.#headers.plain, ...options.headers, ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }) };
+      if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+      // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
+      if (options.maxRetries !== undefined) kyOptions.retry = retryPolicy({ unsafePost, limit: options.maxRetries });
+      if (options.signal) kyOptions.signal = options.signal;
+    }
+    const validate = this.#config.validateResponses ? spec.response : undefined;
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
-      const call = instance(spec.path.slice(1), kyOptions);
-      const text = await call.text();
-      return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target, this.#redact);
+      const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
+      return parseBody(validate, bodyText(response), response, targetOfSpec(spec), this.#redact);
     } catch (error) {
-      if (options.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
+      const target = targetOfSpec(spec);
+      if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(this.#config.validateResponses ? spec.response : undefined, '', new Response(null, { status: 204 }), target, this.#redact);
+        return parseBody(validate, '', new Response(null, { status: 204 }), target, this.#redact);
       }
       throw toScalingError(error, target, 1, this.#redact);
     }
   }
 }
+
+/** No retry machinery at all (no policy to normalise, no `Request` kept for a second attempt) when none can happen. */
+const retrySetting = (unsafePost: boolean, limit: number): KyOptions['retry'] => (limit === 0 ? 0 : retryPolicy({ unsafePost, limit }));
+
+const targetOfSpec = (spec: { method: HttpMethod; path: string }): RequestTarget => ({ method: spec.method.toUpperCase(), path: spec.path });
 
 /** An empty body (204) is `undefined`; anything else must be JSON that matches the schema. */
 const parseBody = <Schema extends z.core.$ZodType>(
