@@ -21,9 +21,10 @@ import { retryPolicy } from './retry.js';
 
 /**
  * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
- * namespace, so the default export is one level down there.
+ * namespace, so the default export is one level down there. (A call, so that the build can mark
+ * it free of side effects: an `in` test at the top level would keep ky in a bundle that never calls it.)
  */
-const ky: KyInstance = 'create' in kyImport ? kyImport : (kyImport as unknown as { default: KyInstance }).default;
+const ky: KyInstance = ((module) => ('create' in module ? module : (module as unknown as { default: KyInstance }).default))(kyImport);
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
