@@ -59,8 +59,8 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
 type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks'>;
 
 /**
- * The transport: ky with the client's settings. Auth and error mapping are ky hooks written once;
- * retries and timeouts are ky's own (see `retry.ts` for the policy).
+ * The transport: ky with the client's settings. Error mapping is a ky hook written once; retries and
+ * timeouts are ky's own (see `retry.ts` for the policy). The key is a header of every call, set last.
  *
  * Each call hands ky one options object with everything set (no instance defaults for ky to merge
  * again per call), a `Request` without a body (the adapter sends the JSON text, see
@@ -70,25 +70,26 @@ export class Http {
   readonly #config: HttpConfig;
   readonly #redact: Redactor;
   readonly #defaults: KyDefaults;
-  /** `accept` and the client's headers, then the same with `content-type` for a JSON body. */
+  /**
+   * `accept`, the client's headers and `authorization`, then the same with `content-type` for a JSON
+   * body. Private fields, so that no `inspect` or `JSON.stringify` of the client shows the key.
+   */
   readonly #headers: { plain: Record<string, string>; json: Record<string, string> };
   /** The client's retry settings for the two retry classes; `0` when `maxRetries` is 0. */
   readonly #retry: { idempotent: KyOptions['retry']; unsafePost: KyOptions['retry'] };
 
   constructor(config: HttpConfig) {
     this.#config = config;
-    // The key lives in these closures only: not in the instance's options, so nothing can print it.
     const authorization = `Bearer ${config.apiKey}`;
     const redact = (this.#redact = redactor(config.apiKey));
     this.#defaults = {
       fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
       hooks: {
-        beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
         beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
       },
     };
-    const plain = { accept: 'application/json', ...config.headers };
+    const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
     this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
     this.#retry = { idempotent: retrySetting(false, config.maxRetries), unsafePost: retrySetting(true, config.maxRetries) };
   }
@@ -131,7 +132,11 @@ export class Http {
     }
     if (spec.query) kyOptions.searchParams = spec.query;
     if (options) {
-      if (options.headers) kyOptions.headers = { ...this.#headers.plain, ...options.headers, ...(spec.body === undefined ? {} : { 'content-type': 'application/json' }) };
+      if (options.headers) {
+        const headers: Record<string, string> = { ...this.#headers.plain, ...withoutAuthorization(options.headers), authorization: this.#headers.plain.authorization! };
+        if (spec.body !== undefined) headers['content-type'] = 'application/json';
+        kyOptions.headers = headers;
+      }
       if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
       // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
       if (options.maxRetries !== undefined) kyOptions.retry = retryPolicy({ unsafePost, limit: options.maxRetries });
@@ -141,18 +146,22 @@ export class Http {
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
       const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
-      return parseBody(validate, bodyText(response), response, targetOfSpec(spec), this.#redact);
+      return parseBody(validate, bodyText(response), response, spec, this.#redact);
     } catch (error) {
       const target = targetOfSpec(spec);
       if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(validate, '', new Response(null, { status: 204 }), target, this.#redact);
+        return parseBody(validate, '', new Response(null, { status: 204 }), spec, this.#redact);
       }
       throw toScalingError(error, target, 1, this.#redact);
     }
   }
 }
+
+/** A caller's headers without `Authorization` in any case: the client's key is always the one sent. */
+const withoutAuthorization = (headers: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
 
 /** No retry machinery at all (no policy to normalise, no `Request` kept for a second attempt) when none can happen. */
 const retrySetting = (unsafePost: boolean, limit: number): KyOptions['retry'] => (limit === 0 ? 0 : retryPolicy({ unsafePost, limit }));
@@ -164,29 +173,36 @@ const parseBody = <Schema extends z.core.$ZodType>(
   schema: Schema | undefined,
   text: string,
   response: Response,
-  target: RequestTarget,
+  spec: { method: HttpMethod; path: string },
   redact: Redactor,
 ): z.output<Schema> => {
-  // What the server sent is kept on the error, without the client's key should the server echo it.
-  const fail = (body: unknown, zodIssues: readonly z.core.$ZodIssue[]) =>
-    new ScalingResponseValidationError({
-      ...target,
-      status: response.status,
-      requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
-      body: redact.deep(body),
-      zodIssues: redact.deep(zodIssues),
-    });
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw fail(text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
+    throw unexpectedResponse(spec, response, redact, text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
   }
   if (!schema) return body as z.output<Schema>;
   const result = safeParse(schema, body);
-  if (!result.success) throw fail(body, result.error.issues);
+  if (!result.success) throw unexpectedResponse(spec, response, redact, body, result.error.issues);
   return result.data;
 };
+
+/** What the server sent is kept on the error, without the client's key should the server echo it. */
+const unexpectedResponse = (
+  spec: { method: HttpMethod; path: string },
+  response: Response,
+  redact: Redactor,
+  body: unknown,
+  zodIssues: readonly z.core.$ZodIssue[],
+) =>
+  new ScalingResponseValidationError({
+    ...targetOfSpec(spec),
+    status: response.status,
+    requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
+    body: redact.deep(body),
+    zodIssues: redact.deep(zodIssues),
+  });
 
 const targetOf = (request: Request, baseUrl: string): RequestTarget => {
   const url = request.url.startsWith(baseUrl) ? request.url.slice(baseUrl.length) : new URL(request.url).pathname;
