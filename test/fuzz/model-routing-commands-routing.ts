@@ -33,6 +33,7 @@ import {
   type Rule,
   RULE_SEVERITIES,
   routingNamed,
+  routingSelected,
   type Selector,
   type Severity,
   taken,
@@ -117,14 +118,15 @@ export class CreateRouting extends Command {
   }
 }
 
+/** `name`: a chosen name, or (undefined) the one the policy has. */
 export class ReplaceRouting extends Command {
-  constructor(readonly ref: Ref, readonly as: Actor, readonly name: number, readonly description: string | null | undefined, readonly rules: RulesChoice) {
+  constructor(readonly ref: Ref, readonly as: Actor, readonly name: number | undefined, readonly description: string | null | undefined, readonly rules: RulesChoice) {
     super();
   }
   async apply(m: Model, r: Real) {
     const { id, record } = resolveRef(m.routing, m.deleted.routing, NO_SUCH.routing, this.ref);
     const org = record?.org ?? 0;
-    const name = routingName(this.name);
+    const name = this.name === undefined ? (record?.name ?? 'Default') : routingName(this.name);
     const rules = resolveRules(m, this.as === 'other' ? (1 - org) as OrgIndex : org, this.rules);
     const expected =
       this.rules.shape !== 'exact' ? INVALID
@@ -139,7 +141,7 @@ export class ReplaceRouting extends Command {
     }
   }
   toString() {
-    return `ReplaceRouting(${JSON.stringify(this.ref)}, as ${this.as}, "${routingName(this.name)}", description ${JSON.stringify(this.description)}, rules ${JSON.stringify(this.rules)})`;
+    return `ReplaceRouting(${JSON.stringify(this.ref)}, as ${this.as}, ${this.name === undefined ? 'same name' : `"${routingName(this.name)}"`}, description ${JSON.stringify(this.description)}, rules ${JSON.stringify(this.rules)})`;
   }
 }
 
@@ -148,10 +150,18 @@ export class DeleteRouting extends Command {
     super();
   }
   async apply(m: Model, r: Real) {
-    const { id, record } = resolveDeletable(m.routing, m.deleted.routing, NO_SUCH.routing, this.ref, (routing) => routing.isDefault || routingNamed(m, routing.org, routing.id));
+    // `held` means held by a selector: the default and the pinned policies are held for good, and a
+    // random pick finds them anyway.
+    const { id, record } = resolveDeletable(m.routing, m.deleted.routing, NO_SUCH.routing, this.ref, {
+      free: (routing) => !routing.isDefault && !routingNamed(m, routing.org, routing.id),
+      held: (routing) => !routing.isDefault && routingSelected(m, routing.org, routing.id),
+    });
     const expected =
       access(record, this.as) ??
       (record!.isDefault ? conflict('default_routing_policy') : routingNamed(m, record!.org, id) ? conflict('routing_policy_in_use') : OK);
+    if (expected.kind === 'api' && expected.code === 'routing_policy_in_use' && routingSelected(m, record!.org, id)) {
+      observed.set('DeleteRouting held by a selector', (observed.get('DeleteRouting held by a selector') ?? 0) + 1);
+    }
     await perform(r, expected, `${this} on ${id}`, () => clientFor(r, record?.org ?? 0, this.as).routingPolicies.delete(id));
     if (expected.kind === 'ok') {
       m.routing = m.routing.filter((routing) => routing.id !== id);
@@ -314,8 +324,15 @@ export class SendAlert extends Command {
     });
     if (result.incidentId !== null) {
       fresh(m, result.incidentId, label);
-      const { status } = await r.readers[integration.org].incidents.get(result.incidentId);
-      m.incidents.push({ id: result.incidentId, org: integration.org, severity: this.severity, escalationPolicyId: rule.escalationPolicyId, componentId: integration.componentId, status });
+      m.incidents.push({
+        id: result.incidentId,
+        org: integration.org,
+        title: `${integration.name}: ${this.severity} alert`,
+        severity: this.severity,
+        escalationPolicyId: rule.escalationPolicyId,
+        componentId: integration.componentId,
+        integrationId: integration.id,
+      });
     }
   }
   toString() {

@@ -192,7 +192,10 @@ export class DeleteWorkingHours extends Command {
     super();
   }
   async apply(m: Model, r: Real) {
-    const { id, record } = resolveDeletable(m.workingHours, m.deleted.workingHours, NO_SUCH.workingHours, this.ref, (set) => workingHoursInUse(m, set.org, set.id));
+    const { id, record } = resolveDeletable(m.workingHours, m.deleted.workingHours, NO_SUCH.workingHours, this.ref, {
+      free: (set) => !workingHoursInUse(m, set.org, set.id),
+      held: (set) => workingHoursInUse(m, set.org, set.id),
+    });
     const expected = access(record, this.as) ?? (workingHoursInUse(m, record!.org, id) ? conflict('working_hours_in_use') : OK);
     await perform(r, expected, `${this} on ${id}`, () => clientFor(r, record?.org ?? 0, this.as).workingHours.delete(id));
     if (expected.kind === 'ok') {
@@ -236,14 +239,15 @@ export class CreatePolicy extends Command {
   }
 }
 
+/** `name`: `Policy <n>`, or (undefined) the name the policy has, as the provider sends it on every update. */
 export class ReplacePolicy extends Command {
-  constructor(readonly ref: Ref, readonly as: Actor, readonly name: number, readonly description: string | null, readonly steps: StepsChoice) {
+  constructor(readonly ref: Ref, readonly as: Actor, readonly name: number | undefined, readonly description: string | null, readonly steps: StepsChoice) {
     super();
   }
   async apply(m: Model, r: Real) {
     const { id, record } = resolveRef(m.policies, m.deleted.policies, NO_SUCH.policy, this.ref);
     const org = record?.org ?? 0;
-    const name = `Policy ${this.name}`;
+    const name = this.name === undefined ? (record?.name ?? 'Policy 0') : `Policy ${this.name}`;
     // Ids in the body are resolved for the org the request reaches: the other org's key sends its own.
     const steps = resolveSteps(m, this.as === 'other' ? (1 - org) as OrgIndex : org, this.steps);
     const expected =
@@ -258,7 +262,7 @@ export class ReplacePolicy extends Command {
     }
   }
   toString() {
-    return `ReplacePolicy(${JSON.stringify(this.ref)}, as ${this.as}, "Policy ${this.name}", description ${JSON.stringify(this.description)}, steps ${JSON.stringify(this.steps)})`;
+    return `ReplacePolicy(${JSON.stringify(this.ref)}, as ${this.as}, ${this.name === undefined ? 'same name' : `"Policy ${this.name}"`}, description ${JSON.stringify(this.description)}, steps ${JSON.stringify(this.steps)})`;
   }
 }
 
@@ -267,7 +271,10 @@ export class DeletePolicy extends Command {
     super();
   }
   async apply(m: Model, r: Real) {
-    const { id, record } = resolveDeletable(m.policies, m.deleted.policies, NO_SUCH.policy, this.ref, (policy) => policyRouted(m, policy.org, policy.id));
+    const { id, record } = resolveDeletable(m.policies, m.deleted.policies, NO_SUCH.policy, this.ref, {
+      free: (policy) => !policyRouted(m, policy.org, policy.id),
+      held: (policy) => policyRouted(m, policy.org, policy.id),
+    });
     const expected = access(record, this.as) ?? (policyRouted(m, record!.org, id) ? conflict('escalation_policy_in_use') : OK);
     await perform(r, expected, `${this} on ${id}`, () => clientFor(r, record?.org ?? 0, this.as).policies.delete(id));
     if (expected.kind === 'ok' && record) {

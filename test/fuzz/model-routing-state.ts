@@ -135,10 +135,16 @@ export const checkInvariants = async (m: Model, r: Real, after: string) => {
   for (const incident of m.incidents) {
     const actual = await r.readers[incident.org].incidents.get(incident.id);
     const what = `after ${after}: incident ${incident.id}`;
-    expect(
-      { severity: actual.severity, status: actual.status, escalationPolicyId: actual.escalationPolicyId, components: actual.affectedComponents.map(({ id }) => id) },
-      what,
-    ).toEqual({ severity: incident.severity, status: incident.status, escalationPolicyId: incident.escalationPolicyId, components: [incident.componentId] });
+    const { title, severity, status, escalationPolicyId, createdBy, affectedComponents } = actual;
+    expect({ title, severity, status, escalationPolicyId, createdBy, components: affectedComponents.map(({ id }) => id) }, what).toEqual({
+      title: incident.title,
+      severity: incident.severity,
+      // Nothing acknowledges or resolves them: they stay as they opened, created by the integration.
+      status: 'investigating',
+      escalationPolicyId: incident.escalationPolicyId,
+      createdBy: incident.integrationId,
+      components: [incident.componentId],
+    });
     if (incident.escalationPolicyId === null) {
       expect(actual.escalation, what).toBeNull();
     } else {
@@ -155,15 +161,18 @@ export const checkInvariants = async (m: Model, r: Real, after: string) => {
 type Cmd = fc.AsyncCommand<Model, Real>;
 
 /**
- * Every command runs, then the invariants are checked, unless no request reached the mock (a
- * refusal by the SDK, which `perform` proves sent nothing, or a tick of the clock): then nothing in
- * it could have changed.
+ * Every command runs a second after the one before (so every write has a time of its own, and a
+ * stamp written or kept wrongly shows), then the invariants are checked, unless no request reached
+ * the mock (a refusal by the SDK, which `perform` proves sent nothing, or a tick of the clock): then
+ * nothing in it could have changed.
  */
 export abstract class Command implements Cmd {
   check(): boolean {
     return true;
   }
   async run(m: Model, r: Real): Promise<void> {
+    await r.mock.clock.advance(1000);
+    m.now += 1000;
     const before = r.sent.count;
     await this.apply(m, r);
     if (r.sent.count !== before || this.changesWithoutRequests(m)) await checkInvariants(m, r, this.toString());

@@ -49,8 +49,8 @@ export type ModelLayer = { id: string; ackTimeoutMinutes: number; target: LayerT
 export type ModelPolicy = Owned & { name: string; description: string | null; layers: ModelLayer[] };
 export type ModelRouting = Owned & { name: string; description: string | null; isDefault: boolean; rules: Rule[] };
 export type ModelIntegration = Owned & { name: string; componentId: string; routingPolicyId: string | null; selectors: Selector[] };
-/** An incident an alert opened: the model follows only what routing decided for it. */
-export type ModelIncident = { id: string; org: OrgIndex; severity: Severity; escalationPolicyId: string | null; componentId: string; status: string };
+/** An incident an alert opened: the model follows what routing decided for it, not its escalation. */
+export type ModelIncident = { id: string; org: OrgIndex; title: string; severity: Severity; escalationPolicyId: string | null; componentId: string; integrationId: string };
 
 export type Model = {
   env: Env;
@@ -98,7 +98,7 @@ const routedFetch = (mock: ScalingMock): typeof globalThis.fetch => {
   const handlers = mock.handlers.filter((handler): handler is HttpHandler => handler instanceof HttpHandler);
   const byUrl = new Map<string, HttpHandler>();
   return async (input, init) => {
-    const request = new Request(input, init);
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const key = `${request.method} ${request.url}`;
     let handler = byUrl.get(key);
     if (!handler) {
@@ -116,9 +116,10 @@ const routedFetch = (mock: ScalingMock): typeof globalThis.fetch => {
 /**
  * Each run starts from the same state: per org two schedules, a member, a component, working hours
  * "Hours 0" and "Hours 1", policies "Policy 0" (two steps, the first gated on "Hours 0") and
- * "Policy 1" (none), the default routing policy and "Routing 0", and two integrations: "Alerts" (no
- * fallback) and "Pinned", whose fallback is "Routing 0" for good (the API cannot change it), so that
- * routing policy is always in use.
+ * "Policy 1" (none), the default routing policy, "Routing 0" and "Routing 1" (whose rules name
+ * "Policy 0"), and two integrations: "Alerts" (no fallback; one selector, `env = prod` → "Routing 1")
+ * and "Pinned", whose fallback is "Routing 0" for good (the API cannot change it), so that routing
+ * policy is always in use. Every kind of hold is there from the first command.
  */
 export const newWorld = (mock: ScalingMock) => async (): Promise<{ model: Model; real: Real }> => {
   mock.reset();
@@ -196,10 +197,21 @@ export const newWorld = (mock: ScalingMock) => async (): Promise<{ model: Model;
     const rules = NULL_RULES(['incident', 'provisional_page', 'notification', 'drop']);
     const routing = await scaling.routingPolicies.create({ name: 'Routing 0', rules });
     model.routing.push({ id: routing.id, org, name: 'Routing 0', description: null, isDefault: false, rules, ...stamp });
+    // "Routing 1" pages "Policy 0" (gated steps) for critical alerts, provisionally; "Policy 1" is free to go.
+    const paging: Rule[] = [
+      { severity: 'critical', outcome: 'provisional_page', escalationPolicyId: gated.id },
+      { severity: 'high', outcome: 'drop', escalationPolicyId: null },
+      { severity: 'medium', outcome: 'incident', escalationPolicyId: null },
+      { severity: 'low', outcome: 'notification', escalationPolicyId: null },
+    ];
+    const selected = await scaling.routingPolicies.create({ name: 'Routing 1', rules: paging });
+    model.routing.push({ id: selected.id, org, name: 'Routing 1', description: null, isDefault: false, rules: paging, ...stamp });
     const alerts = mock.createInboundIntegration({ orgId: env.orgs[org].id, name: 'Alerts', componentId });
+    const selectors = [{ matchers: [{ key: 'env', value: 'prod' }], routingPolicyId: selected.id }];
+    await scaling.integrations.inbound.setSelectors(alerts.id, { selectors });
     const pinned = mock.createInboundIntegration({ orgId: env.orgs[org].id, name: 'Pinned', componentId, routingPolicyId: routing.id });
     model.integrations.push(
-      { id: alerts.id, org, name: 'Alerts', componentId, routingPolicyId: null, selectors: [], ...stamp },
+      { id: alerts.id, org, name: 'Alerts', componentId, routingPolicyId: null, selectors, ...stamp },
       { id: pinned.id, org, name: 'Pinned', componentId, routingPolicyId: routing.id, selectors: [], ...stamp },
     );
   }
@@ -330,9 +342,11 @@ export const workingHoursInUse = (m: Model, org: OrgIndex, id: string) =>
   m.policies.some((policy) => policy.org === org && policy.layers.some((layer) => layer.condition?.workingHoursId === id));
 export const policyRouted = (m: Model, org: OrgIndex, id: string) =>
   m.routing.some((routing) => routing.org === org && routing.rules.some((rule) => rule.escalationPolicyId === id));
+/** A routing policy named by a selector (which the API can change), not only by an integration's fallback (which it cannot). */
+export const routingSelected = (m: Model, org: OrgIndex, id: string) =>
+  m.integrations.some((integration) => integration.org === org && integration.selectors.some((selector) => selector.routingPolicyId === id));
 export const routingNamed = (m: Model, org: OrgIndex, id: string) =>
-  m.integrations.some((integration) =>
-    integration.org === org && (integration.routingPolicyId === id || integration.selectors.some((selector) => selector.routingPolicyId === id)));
+  routingSelected(m, org, id) || m.integrations.some((integration) => integration.org === org && integration.routingPolicyId === id);
 
 /**
  * What a delete names: a `Ref`; `{ free }`, a live record the model says nothing holds; or
@@ -340,9 +354,14 @@ export const routingNamed = (m: Model, org: OrgIndex, id: string) =>
  * each other so often would rarely be deleted, and the ones held would rarely be tried.
  */
 export type DeleteRef = Ref | { free: number } | { held: number };
-export const resolveDeletable = <T extends Owned>(live: readonly T[], deleted: readonly string[], unknown: string, choice: DeleteRef, isHeld: (record: T) => boolean) => {
+export const resolveDeletable = <T extends Owned>(
+  live: readonly T[],
+  deleted: readonly string[],
+  unknown: string,
+  choice: DeleteRef,
+  is: { free: (record: T) => boolean; held: (record: T) => boolean },
+) => {
   if ('live' in choice || 'any' in choice) return resolveRef(live, deleted, unknown, choice);
-  const wanted = 'free' in choice;
-  const among = live.filter((record) => isHeld(record) !== wanted);
+  const among = live.filter('free' in choice ? is.free : is.held);
   return resolveRef(among.length > 0 ? among : live, deleted, unknown, { live: 'free' in choice ? choice.free : choice.held });
 };

@@ -41,17 +41,19 @@ import { FUZZ_RUNS, START } from './support.js';
 /**
  * Model-based test of what issue 12 added, with the ids each names in another: working hours, the
  * step conditions that name them, escalation policies written as steps (and users layers beside
- * them), routing policies whose rules name escalation policies, and inbound integrations whose
- * selectors name routing policies. Random sequences of commands, in two orgs and with a wrong key,
- * go through the SDK to the mock and through a model of plain arrays (`model-routing-world.ts`),
- * which predicts each outcome: success, or the exact error class, status and code. After every
- * command every list and every policy and routing policy the SDK reads must equal the model's, and
+ * them), routing policies whose rules name escalation policies, inbound integrations whose
+ * selectors name routing policies, and alerts routed through all of it (`mock.sendAlert`). Random
+ * sequences of commands, in two orgs and with a wrong key, go through the SDK to the mock and
+ * through a model of plain arrays (`model-routing-world.ts`), which predicts each outcome: success,
+ * or the exact error class, status and code. After every command every list, every policy, routing
+ * policy and alert-opened incident the SDK reads must equal the model's, timestamps included, and
  * each policy's `steps` must be its `layers` seen the provider's way. fast-check shrinks a failure
- * to a minimal sequence, printed with the seed that replays it.
+ * to a minimal sequence, printed with the seed that replays it. `SHOW_OBSERVED=1` prints how often
+ * each (command, outcome) pair came up.
  */
 
-const RUNS = FUZZ_RUNS ?? 100;
-const MAX_COMMANDS = 50;
+const RUNS = FUZZ_RUNS ?? 50;
+const MAX_COMMANDS = 40;
 
 // ---------------------------------------------------------------------------------------------
 // Choices. Mostly valid and about live records of the right org; now and then anything else.
@@ -98,7 +100,7 @@ const condition: fc.Arbitrary<ConditionChoice> = fc.record({ hours: mostlyOwn(3)
 
 const step: fc.Arbitrary<StepChoice> = fc.record({
   schedule: fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom<0 | 1>(0, 1) },
+    { weight: 3, arbitrary: fc.constantFrom<0 | 1>(0, 1) },
     { weight: 1, arbitrary: fc.constantFrom<'foreign' | 'unknown'>('foreign', 'unknown') },
   ),
   seconds: fc.oneof(
@@ -122,7 +124,7 @@ const rule: fc.Arbitrary<RuleChoice> = fc.record({
   outcome: fc.constantFrom(...OUTCOMES),
   policy: fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom<'omit' | 'null'>('omit', 'null') },
-    { weight: 3, arbitrary: mostlyOwn(20) },
+    { weight: 3, arbitrary: mostlyOwn(12) },
   ),
 });
 const rules: fc.Arbitrary<RulesChoice> = fc.record({
@@ -151,7 +153,7 @@ const layer: fc.Arbitrary<LayerChoice> = fc.oneof(
 );
 const kind = fc.constantFrom<Kind>('WorkingHours', 'Policy', 'Routing', 'Integration');
 
-/** `fc.commands` picks an entry uniformly: the writes with the most outcomes are listed twice. */
+/** `fc.commands` picks an entry uniformly: most commands are listed twice, the ones with few outcomes once. */
 const twice = <T>(arbitrary: fc.Arbitrary<T>) => [arbitrary, arbitrary];
 const commandArbs: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
   ...twice(fc.tuple(creator, fc.nat({ max: 4 }), zone, windows).map(([as, name, tz, win]) => new CreateWorkingHours(as, name, tz, win))),
@@ -159,14 +161,17 @@ const commandArbs: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
     .map(([at, as, name, tz, win]) => new UpdateWorkingHours(at, as, name, tz, win))),
   fc.tuple(deleteRef({ ref: 2, free: 1, held: 1 }), actor).map(([at, as]) => new DeleteWorkingHours(at, as)),
   ...twice(fc.tuple(creator, fc.nat({ max: 6 }), description, fc.option(steps, { freq: 4, nil: undefined })).map(([as, name, text, list]) => new CreatePolicy(as, name, text, list))),
-  ...twice(fc.tuple(ref, actor, fc.nat({ max: 2 }), fc.constantFrom(null, 'Replaced'), steps).map(([at, as, name, text, list]) => new ReplacePolicy(at, as, name, text, list))),
-  ...twice(fc.tuple(deleteRef({ ref: 1, free: 1, held: 2 }), actor).map(([at, as]) => new DeletePolicy(at, as))),
+  // The provider's own command, with the most outcomes: three entries.
+  ...Array.from({ length: 3 }, () =>
+    fc.tuple(ref, actor, fc.option(fc.nat({ max: 2 }), { nil: undefined }), fc.constantFrom(null, 'Replaced'), steps)
+      .map(([at, as, name, text, list]) => new ReplacePolicy(at, as, name, text, list))),
+  ...twice(fc.tuple(deleteRef({ ref: 1, free: 2, held: 1 }), actor).map(([at, as]) => new DeletePolicy(at, as))),
   ...twice(fc.tuple(ref, actor, position, fc.integer({ min: 1, max: 10080 }), fc.option(condition, { nil: null })).map(([at, as, where, minutes, gate]) => new AddUsersLayer(at, as, where, minutes, gate))),
   ...twice(fc.tuple(ref, layer, actor, fc.option(condition, { freq: 3, nil: null })).map(([at, which, as, gate]) => new SetLayerCondition(at, which, as, gate))),
   ...twice(fc.tuple(creator, fc.nat({ max: 8 }), description, rules).map(([as, name, text, list]) => new CreateRouting(as, name, text, list))),
-  ...twice(fc.tuple(ref, actor, fc.nat({ max: 3 }), description, rules).map(([at, as, name, text, list]) => new ReplaceRouting(at, as, name, text, list))),
+  ...twice(fc.tuple(ref, actor, fc.option(fc.nat({ max: 3 }), { nil: undefined }), description, rules).map(([at, as, name, text, list]) => new ReplaceRouting(at, as, name, text, list))),
   // The default and the pinned policies are always held: a random pick is mostly a 409.
-  ...twice(fc.tuple(deleteRef({ ref: 1, free: 2, held: 1 }), actor).map(([at, as]) => new DeleteRouting(at, as))),
+  ...twice(fc.tuple(deleteRef({ ref: 1, free: 2, held: 2 }), actor).map(([at, as]) => new DeleteRouting(at, as))),
   ...twice(fc.tuple(ref, actor, fc.oneof(
     { weight: 4, arbitrary: fc.array(selector, { minLength: 1, maxLength: 2 }) },
     // Clearing the list.
@@ -174,7 +179,7 @@ const commandArbs: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
   )).map(([at, as, list]) => new SetSelectors(at, as, list))),
   ...twice(fc.tuple(fc.oneof(
     { weight: 1, arbitrary: fc.nat({ max: 7 }).map((any) => ({ any })) },
-    { weight: 4, arbitrary: fc.nat({ max: 7 }).map((selected) => ({ selected })) },
+    { weight: 1, arbitrary: fc.nat({ max: 7 }).map((selected) => ({ selected })) },
   ), fc.constantFrom(...RULE_SEVERITIES), fc.constantFrom<AttributesChoice>('none', 'prod', 'prod', 'payments', 'payments', 'staging'))
     .map(([integration, severity, attributes]) => new SendAlert(integration, severity, attributes))),
   ...twice(fc.tuple(kind, ref, reader).map(([which, at, as]) => new Get(which, at, as))),
@@ -184,26 +189,18 @@ const commandArbs: Array<fc.Arbitrary<fc.AsyncCommand<Model, Real>>> = [
 ];
 
 /**
- * The pairs every default run set reaches (each comes up ten times or more in 100 runs): one the
+ * The pairs every default run set reaches (each comes up a dozen times or more in 50 runs): one the
  * generator stops reaching fails the test.
  */
 const MUST_OBSERVE = [
   'CreateWorkingHours ok',
   'CreateWorkingHours invalid',
-  'CreateWorkingHours ScalingAuthenticationError 401 invalid_api_key',
   'CreateWorkingHours ScalingConflictError 409 name_conflict',
   'UpdateWorkingHours ok',
   'UpdateWorkingHours invalid',
-  'UpdateWorkingHours ScalingNotFoundError 404 not_found',
-  'UpdateWorkingHours ScalingConflictError 409 name_conflict',
-  'DeleteWorkingHours ok',
   'DeleteWorkingHours ScalingConflictError 409 working_hours_in_use',
   'CreatePolicy ok',
-  'CreatePolicy invalid',
-  'CreatePolicy ScalingAuthenticationError 401 invalid_api_key',
   'CreatePolicy ScalingConflictError 409 name_conflict',
-  'CreatePolicy ScalingInvalidTargetError 400 invalid_target',
-  'CreatePolicy ScalingBadRequestError 400 invalid_working_hours',
   'ReplacePolicy ok',
   'ReplacePolicy invalid',
   'ReplacePolicy ScalingNotFoundError 404 not_found',
@@ -213,32 +210,20 @@ const MUST_OBSERVE = [
   'DeletePolicy ok',
   'DeletePolicy ScalingConflictError 409 escalation_policy_in_use',
   'AddUsersLayer ok',
-  'AddUsersLayer invalid',
-  'AddUsersLayer ScalingNotFoundError 404 not_found',
   'AddUsersLayer ScalingBadRequestError 400 invalid_working_hours',
   'SetLayerCondition ok',
   'SetLayerCondition ScalingNotFoundError 404 not_found',
   'SetLayerCondition ScalingBadRequestError 400 invalid_working_hours',
   'CreateRouting ok',
-  'CreateRouting invalid',
-  'CreateRouting ScalingAuthenticationError 401 invalid_api_key',
   'CreateRouting ScalingConflictError 409 name_conflict',
   'CreateRouting ScalingBadRequestError 400 invalid_escalation_policy',
   'ReplaceRouting ok',
-  'ReplaceRouting invalid',
-  'ReplaceRouting ScalingNotFoundError 404 not_found',
   'ReplaceRouting ScalingConflictError 409 name_conflict',
-  'ReplaceRouting ScalingBadRequestError 400 invalid_escalation_policy',
-  'DeleteRouting ok',
-  'DeleteRouting ScalingNotFoundError 404 not_found',
-  'DeleteRouting ScalingConflictError 409 default_routing_policy',
   'DeleteRouting ScalingConflictError 409 routing_policy_in_use',
+  'DeleteRouting held by a selector',
   'SetSelectors ok',
-  'SetSelectors invalid',
-  'SetSelectors ScalingNotFoundError 404 not_found',
   'SetSelectors ScalingBadRequestError 400 invalid_routing_policy',
   'SendAlert incident',
-  'SendAlert provisional_page',
   'SendAlert notification',
   'SendAlert drop',
   'SendAlert via selector',
@@ -246,23 +231,32 @@ const MUST_OBSERVE = [
   'SendAlert via default',
   'Get ok',
   'Get ScalingNotFoundError 404 not_found',
-  'Get ScalingAuthenticationError 401 invalid_api_key',
   'List ok',
 ];
 
-/** Pairs that come up only a few times in 100 runs: required of longer runs (`FUZZ_RUNS` of 400 or more). */
+/** Pairs that come up only a few times in 50 runs: required of longer runs (`FUZZ_RUNS` of 400 or more). */
 const MUST_OBSERVE_IN_LONG_RUNS = [
   ...MUST_OBSERVE,
-  ...['UpdateWorkingHours', 'DeleteWorkingHours', 'ReplacePolicy', 'DeletePolicy', 'AddUsersLayer', 'SetLayerCondition', 'ReplaceRouting', 'DeleteRouting', 'SetSelectors', 'List']
+  ...['CreateWorkingHours', 'UpdateWorkingHours', 'DeleteWorkingHours', 'CreatePolicy', 'ReplacePolicy', 'DeletePolicy', 'AddUsersLayer',
+    'SetLayerCondition', 'CreateRouting', 'ReplaceRouting', 'DeleteRouting', 'SetSelectors', 'Get', 'List']
     .map((command) => `${command} ScalingAuthenticationError 401 invalid_api_key`),
-  'DeleteWorkingHours ScalingNotFoundError 404 not_found',
-  'DeletePolicy ScalingNotFoundError 404 not_found',
+  ...['UpdateWorkingHours', 'DeleteWorkingHours', 'DeletePolicy', 'AddUsersLayer', 'ReplaceRouting', 'DeleteRouting', 'SetSelectors']
+    .map((command) => `${command} ScalingNotFoundError 404 not_found`),
+  ...['CreatePolicy', 'AddUsersLayer', 'CreateRouting', 'ReplaceRouting', 'SetSelectors'].map((command) => `${command} invalid`),
+  'UpdateWorkingHours ScalingConflictError 409 name_conflict',
+  'DeleteWorkingHours ok',
+  'CreatePolicy ScalingInvalidTargetError 400 invalid_target',
+  'CreatePolicy ScalingBadRequestError 400 invalid_working_hours',
   'AddUsersLayer ScalingBadRequestError 400 invalid_position',
+  'ReplaceRouting ScalingBadRequestError 400 invalid_escalation_policy',
+  'DeleteRouting ok',
+  'DeleteRouting ScalingConflictError 409 default_routing_policy',
+  'SendAlert provisional_page',
 ];
 
 test(
   `random sequences of working-hours, step, routing and selector commands, in two orgs and with a wrong key, agree with the model (${RUNS} runs of up to ${MAX_COMMANDS} commands)`,
-  // About 60 ms a run on a quiet machine, several times that on a busy one: the margin keeps a slow machine from failing a correct mock.
+  // A fifth of a second a run or less; several times that on a busy machine, which the margin allows for.
   { timeout: 60_000 + RUNS * 1_000 },
   async () => {
     const mock = createScalingMock({ now: START, seed: 42 });
@@ -279,7 +273,7 @@ test(
     expect(commands / RUNS, 'commands per run').toBeGreaterThan(MAX_COMMANDS / 3);
     // The runs must have reached every outcome the model knows, or they prove less than they seem to.
     const reached = [...observed.keys()].sort();
-    if (RUNS >= 100) expect(reached).toEqual(expect.arrayContaining(MUST_OBSERVE));
+    if (RUNS >= 50) expect(reached).toEqual(expect.arrayContaining(MUST_OBSERVE));
     if (RUNS >= 400) expect(reached).toEqual(expect.arrayContaining(MUST_OBSERVE_IN_LONG_RUNS));
   },
 );
