@@ -18,13 +18,44 @@ export type SnapshotOrigin = MockSnapshot['origin'];
 /** The snapshot as this version writes it: `state` is the store's data. */
 export type SnapshotV1 = MockSnapshot & { readonly state: StateData };
 
-export const takeSnapshot = (state: MockState, now: number, origin: SnapshotOrigin): SnapshotV1 => ({
-  format: SNAPSHOT_FORMAT,
-  version: SNAPSHOT_VERSION,
-  origin: { ...origin },
-  clock: now,
-  state: stateData(state),
-});
+/**
+ * The snapshots this package took. Each is frozen to its leaves, so it is still what it was when
+ * taken: `restore` shares its never-changed entries instead of copying them, which is most of a
+ * restore's work (a snapshot read from JSON or cloned is copied and checked in full).
+ */
+const frozenSnapshots = new WeakSet<object>();
+
+/**
+ * Freezes `value` and every object and list of objects in it; what is already frozen (entries
+ * shared with an earlier snapshot) is skipped. Empty lists and lists of numbers or strings are
+ * left as they are, and `restore` checks and copies them: V8 stores a frozen list of numbers
+ * boxed, ten times slower to read, and copies any frozen list by `slice` forty times slower.
+ */
+const deepFreeze = (value: unknown): void => {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  if (Array.isArray(value)) {
+    const first: unknown = value[0];
+    if (typeof first !== 'object' || first === null) return;
+    Object.freeze(value);
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    Object.freeze(value);
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+};
+
+export const takeSnapshot = (state: MockState, now: number, origin: SnapshotOrigin): SnapshotV1 => {
+  const snapshot: SnapshotV1 = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    origin: { ...origin },
+    clock: now,
+    state: stateData(state),
+  };
+  deepFreeze(snapshot);
+  frozenSnapshots.add(snapshot);
+  return snapshot;
+};
 
 const ORIGIN_FIELDS = { orgId: 'default org', userId: 'default admin', apiKey: 'default API key' } as const;
 
@@ -51,5 +82,5 @@ export const readSnapshot = (value: unknown, origin: SnapshotOrigin): { state: M
     }
   }
   const now = finiteAt(snapshot.clock, 'snapshot.clock');
-  return { state: stateFrom(snapshot.state, 'snapshot.state'), now };
+  return { state: stateFrom(snapshot.state, 'snapshot.state', frozenSnapshots.has(snapshot)), now };
 };

@@ -223,9 +223,11 @@ export type ScalingMock = {
    * The whole state, as plain data: every org with its users, keys, invitations, schedules,
    * policies, components, status pages, working hours, routing policies, inbound integrations and
    * incidents; the pending escalation timers, every page and audit-trail step; the clock; and
-   * where the id and request-id generators stand. It shares nothing with the mock (later changes
-   * do not reach it), and it is `structuredClone`-able and JSON-serialisable: keep it in a variable,
-   * or write it to a file for the standalone server (`--state`, `POST /__mock/restore`).
+   * where the id and request-id generators stand. Later changes to the mock do not reach it, and
+   * it is `structuredClone`-able and JSON-serialisable: keep it in a variable, or write it to a file
+   * for the standalone server (`--state`, `POST /__mock/restore`). It is frozen (assigning to it
+   * throws), so a restore can share what never changes instead of copying it: edit a copy
+   * (`structuredClone(snapshot)`), which a restore checks in full.
    */
   snapshot(): MockSnapshot;
   /**

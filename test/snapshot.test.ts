@@ -87,11 +87,44 @@ describe('a restore shows the state of the snapshot', () => {
     mock.restore(snapshot);
     expect(await viewOf(mock, world.apiKeys)).toEqual(before);
 
-    // Nor does the mock hold on to the snapshot's objects: editing the snapshot changes nothing.
-    const state = snapshot.state as { orgs: Array<{ policies: Array<{ name: string }>; incidents: Array<{ title: string }> }> };
-    state.orgs[0]!.policies[0]!.name = 'Edited in the snapshot';
-    state.orgs[0]!.incidents[0]!.title = 'Edited in the snapshot';
-    expect(await viewOf(mock, world.apiKeys)).toEqual(before);
+    // Nor can the snapshot be changed behind the mock's back: it is frozen, and a copy edited is a
+    // new snapshot, checked in full when restored; the mock keeps none of its objects either.
+    const state = snapshot.state as { orgs: Array<{ policies: Array<{ name: string }>; incidents: Array<{ title: string; updates: unknown[] }> }> };
+    expect(() => {
+      state.orgs[0]!.policies[0]!.name = 'Edited in the snapshot';
+    }).toThrow(TypeError);
+    expect(() => state.orgs[0]!.incidents[0]!.updates.push({})).toThrow(TypeError);
+    const edited = structuredClone(snapshot);
+    const editedState = edited.state as typeof state;
+    editedState.orgs[0]!.incidents[0]!.title = 'Edited in a copy';
+    mock.restore(edited);
+    editedState.orgs[0]!.incidents[0]!.title = 'Edited again after the restore';
+    const incidentId = (snapshot.state as unknown as { orgs: Array<{ incidents: Array<{ id: string }> }> }).orgs[0]!.incidents[0]!.id;
+    expect((await world.scaling.incidents.get(incidentId)).title).toBe('Edited in a copy');
+  });
+
+  test('history, updates and audit entries written after a restore, a redaction too, leave the snapshot as it was', async () => {
+    const { mock, world } = await built();
+    const { scaling, incidents } = world;
+    const snapshot = mock.snapshot();
+    const taken = JSON.stringify(snapshot);
+    const before = await scaling.incidents.get(incidents.escalating.id);
+    const unredacted = (await scaling.incidents.updates.list(incidents.escalating.id)).find((update) => update.redactedAt === null)!;
+    expect(unredacted).toBeDefined();
+
+    mock.restore(snapshot);
+    await scaling.incidents.updates.redact(incidents.escalating.id, unredacted.id);
+    await scaling.incidents.updateStatus(incidents.escalating.id, { status: 'identified' });
+    await scaling.incidents.acknowledge(incidents.escalating.id);
+    const after = await scaling.incidents.get(incidents.escalating.id);
+    expect(after.statusHistory.length).toBe(before.statusHistory.length + 1);
+    expect(after.auditTrail.length).toBeGreaterThan(before.auditTrail.length);
+    expect((await scaling.incidents.updates.list(incidents.escalating.id)).find((update) => update.id === unredacted.id)?.redactedAt).not.toBeNull();
+    expect(JSON.stringify(snapshot)).toBe(taken);
+
+    mock.restore(snapshot);
+    expect(await scaling.incidents.get(incidents.escalating.id)).toEqual(before);
+    expect((await scaling.incidents.updates.list(incidents.escalating.id)).find((update) => update.id === unredacted.id)).toEqual(unredacted);
   });
 
   test('reset() after a restore still goes back to the creation state', async () => {

@@ -176,17 +176,17 @@ export const postUpdate = (
 /** Its author within five minutes of posting, or an org admin at any time. Redacting twice changes nothing. */
 export const redactUpdate = (org: OrgRecord, actor: Actor, incidentId: string, updateId: string, now: Millis) => {
   const incident = getIncident(org, incidentId);
-  const update = incident.updates.find((candidate) => candidate.id === updateId);
+  const index = incident.updates.findIndex((candidate) => candidate.id === updateId);
+  const update = incident.updates[index];
   if (!update) throw notFound('update on this incident');
   if (update.redactedAt !== null) return update;
   const ownRecent = update.postedBy === actor.userId && now - update.postedAt <= REDACTION_WINDOW_MS;
   if (!ownRecent && !isAdmin(org, actor)) {
     throw new MockApiError(403, 'permission_error', 'redaction_not_permitted', 'Only the author within 5 minutes of posting, or an org admin, may redact an update.');
   }
-  update.body = null;
-  update.redactedAt = now;
-  update.redactedBy = actor.userId;
-  return update;
+  const redacted: IncidentUpdateRecord = { ...update, body: null, redactedAt: now, redactedBy: actor.userId };
+  incident.updates[index] = redacted;
+  return redacted;
 };
 
 /** Idempotent; a no-op on a resolved incident. Does not change the status. */

@@ -3,7 +3,7 @@ import { EscalationState, IncidentStatus, Severity } from '../../src/schemas/inc
 import { RotationType } from '../../src/schemas/schedules.js';
 import { MemberRole } from '../../src/schemas/team.js';
 import type { EscalationRecord } from '../engine/escalation.js';
-import { boolean, data, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refused, string, stringOrNull, strings, type Fields } from './copy.js';
+import { boolean, data, entries, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refused, string, stringOrNull, strings, type Fields } from './copy.js';
 import type {
   ComponentRecord,
   InboundIntegrationRecord,
@@ -30,7 +30,11 @@ import type {
  * until the copy carries it. Enumerations are checked against the API's own schemas.
  */
 
-export type Copy<Record> = (record: Fields, toSnapshot: boolean) => Record;
+/**
+ * `fromFrozen`: the record is read from a snapshot this package took and froze, whose entries
+ * never changed once written may be shared (`entries`).
+ */
+export type Copy<Record> = (record: Fields, toSnapshot: boolean, fromFrozen: boolean) => Record;
 
 const ROLES = MemberRole.options;
 const VISIBILITIES = ['internal', 'public'] as const;
@@ -215,7 +219,7 @@ const auditEntry = (r: Fields): IncidentAuditEntry => {
   }
 };
 
-const incident: Copy<IncidentRecord> = (r, toSnapshot) => ({
+const incident: Copy<IncidentRecord> = (r, toSnapshot, fromFrozen) => ({
   id: string(r.id, 'id'),
   orgId: string(r.orgId, 'orgId'),
   seq: number(r.seq, 'seq'),
@@ -229,11 +233,11 @@ const incident: Copy<IncidentRecord> = (r, toSnapshot) => ({
   createdAt: number(r.createdAt, 'createdAt'),
   updatedAt: number(r.updatedAt, 'updatedAt'),
   componentIds: strings(r.componentIds, 'componentIds'),
-  statusHistory: list(r.statusHistory, 'statusHistory', statusChange),
-  updates: list(r.updates, 'updates', incidentUpdate),
+  statusHistory: entries(r.statusHistory, 'statusHistory', statusChange, toSnapshot, fromFrozen),
+  updates: entries(r.updates, 'updates', incidentUpdate, toSnapshot, fromFrozen),
   acknowledgedBy: stringOrNull(r.acknowledgedBy, 'acknowledgedBy'),
   acknowledgedAt: numberOrNull(r.acknowledgedAt, 'acknowledgedAt'),
-  auditTrail: list(r.auditTrail, 'auditTrail', auditEntry),
+  auditTrail: entries(r.auditTrail, 'auditTrail', auditEntry, toSnapshot, fromFrozen),
   auditLogSizes: numbers(r.auditLogSizes, 'auditLogSizes'),
   escalation: nested(r.escalation, 'escalation', escalation, toSnapshot, true),
 });

@@ -34,7 +34,7 @@ const orgData = (org: OrgRecord, where: string): OrgData => {
     const copy = COLLECTIONS[name] as Copy<unknown>;
     for (const item of org[name].values()) {
       try {
-        records.push(copy(item as unknown as Fields, true));
+        records.push(copy(item as unknown as Fields, true, false));
       } catch (error) {
         throw refusal(error, `${where}.${name}[${i}]`);
       }
@@ -60,7 +60,7 @@ const streamFrom = (value: unknown, where: string): Random => {
 };
 
 /** A collection's records into a `Map` by id; each record must be of the org (`orgId`) and its id new. */
-const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; orgId: string }>, orgId: string) => {
+const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; orgId: string }>, orgId: string, frozen: boolean) => {
   const items = arrayAt(value, where);
   const map = new Map<string, { id: string; orgId: string }>();
   for (let i = 0; i < items.length; i++) {
@@ -68,7 +68,7 @@ const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; 
     if (!isObject(fields)) refuse(`${where}[${i}]`, 'must be an object', fields);
     let item: { id: string; orgId: string };
     try {
-      item = copy(fields as Fields, false);
+      item = copy(fields as Fields, false, frozen);
     } catch (error) {
       throw refusal(error, `${where}[${i}]`);
     }
@@ -99,7 +99,7 @@ const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
   }
 };
 
-const orgFrom = (value: unknown, where: string, state: MockState): OrgRecord => {
+const orgFrom = (value: unknown, where: string, state: MockState, frozen: boolean): OrgRecord => {
   const data = objectAt(value, where);
   const id = stringAt(data.id, `${where}.id`);
   const org = {
@@ -108,7 +108,7 @@ const orgFrom = (value: unknown, where: string, state: MockState): OrgRecord => 
     incidentSeq: integerAt(data.incidentSeq, `${where}.incidentSeq`),
   } as OrgRecord;
   for (const name of COLLECTION_NAMES) {
-    (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id);
+    (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id, frozen);
   }
   checkEscalations(org, where, state);
   return org;
@@ -117,8 +117,10 @@ const orgFrom = (value: unknown, where: string, state: MockState): OrgRecord => 
 /**
  * A whole new state from `stateData`'s output (after a JSON round trip too), checked as it is
  * built: anything amiss is a `TypeError` naming the field under `where`, and nothing is applied.
+ * `frozen`: the data is a snapshot this package took and froze, whose never-changed entries the
+ * new state may share.
  */
-export const stateFrom = (value: unknown, where: string): MockState => {
+export const stateFrom = (value: unknown, where: string, frozen = false): MockState => {
   const data = objectAt(value, where);
   const state: MockState = {
     orgs: new Map(),
@@ -129,7 +131,7 @@ export const stateFrom = (value: unknown, where: string): MockState => {
   };
   const orgs = arrayAt(data.orgs, `${where}.orgs`);
   for (let i = 0; i < orgs.length; i++) {
-    const org = orgFrom(orgs[i], `${where}.orgs[${i}]`, state);
+    const org = orgFrom(orgs[i], `${where}.orgs[${i}]`, state, frozen);
     if (state.orgs.has(org.id)) refuse(`${where}.orgs[${i}].id`, 'must not repeat an org id', org.id);
     state.orgs.set(org.id, org);
   }

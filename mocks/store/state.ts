@@ -79,9 +79,13 @@ export type InvitationRecord = {
   createdAt: Millis;
 };
 
-export type StatusHistoryRecord = { id: string; status: IncidentStatus; changedAt: Millis; resolutionNote: string | null };
+/*
+ * An incident's history rows, updates and audit entries are never changed once written (a
+ * redaction replaces its update): a snapshot and the state it is restored into share them.
+ */
+export type StatusHistoryRecord = Readonly<{ id: string; status: IncidentStatus; changedAt: Millis; resolutionNote: string | null }>;
 
-export type IncidentUpdateRecord = {
+export type IncidentUpdateRecord = Readonly<{
   id: string;
   incidentId: string;
   body: string | null;
@@ -92,18 +96,19 @@ export type IncidentUpdateRecord = {
   postedAt: Millis;
   redactedAt: Millis | null;
   redactedBy: string | null;
-};
+}>;
 
 /**
  * The store's part of an incident's audit trail: what requests did. The docs name
  * `incident_acknowledged` and `incident_handed_off`; the escalation steps are the engine's own
  * (`EscalationAuditEntry`, in its escalation log).
  */
-export type IncidentAuditEntry =
+export type IncidentAuditEntry = Readonly<
   | { type: 'incident_created'; at: Millis; actorId: string }
   | { type: 'status_changed'; at: Millis; actorId: string; from: IncidentStatus; to: IncidentStatus }
   | { type: 'incident_acknowledged'; at: Millis; userId: string }
-  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string };
+  | { type: 'incident_handed_off'; at: Millis; actorId: string; fromUserId: string | null; toUserId: string }
+>;
 
 export type IncidentRecord = {
   id: string;

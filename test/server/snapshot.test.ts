@@ -121,7 +121,8 @@ test('a snapshot with one bad field deep inside is refused whole, naming the fie
   const { server } = ctx;
   await control(server, 'POST', '/reset');
   const world = await buildWorld(server.mock);
-  const snapshot = server.mock.snapshot() as unknown as { state: { orgs: Array<{ incidents: Array<{ severity: unknown }> }> } };
+  // A snapshot is frozen: a test edits a copy.
+  const snapshot = structuredClone(server.mock.snapshot()) as unknown as { state: { orgs: Array<{ incidents: Array<{ severity: unknown }> }> } };
   await clientOf(server.mock).policies.create({ name: 'After the snapshot' });
   const before = await viewOf(server.mock, world.apiKeys, overHttp(server));
   snapshot.state.orgs[0]!.incidents[3]!.severity = 'catastrophic';
