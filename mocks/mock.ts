@@ -1,4 +1,4 @@
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
 import { createClock, toMillis } from './engine/clock.js';
 import { timersOf } from './engine/escalation.js';
@@ -6,6 +6,7 @@ import { createAlertFixtures } from './alert-fixtures.js';
 import { createComponentFixtures } from './component-fixtures.js';
 import { createFixtures } from './fixtures.js';
 import { createFaultList, parseFaultRule } from './handlers/faults.js';
+import { createDispatcher, type Dispatcher } from './handlers/front.js';
 import { createHandlers } from './handlers/index.js';
 import { createRequestLog } from './handlers/request-log.js';
 import { parseRequestFilter } from './handlers/request-match.js';
@@ -22,13 +23,13 @@ import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './ty
 export type * from './types.js';
 
 /**
- * MSW resolves the request against the handlers directly: no globals are patched. It settles as
- * `fetch` does: a caller that gave up gets its signal's reason, a dropped connection (a
- * `Response.error()`) is a `TypeError`.
+ * The mock answers the request directly (the dispatcher, which the first of `mock.handlers` calls
+ * too): no globals are patched. It settles as `fetch` does: a caller that gave up gets its signal's
+ * reason, a dropped connection (a `Response.error()`) is a `TypeError`.
  */
-const resolveWith = (handlers: HttpHandler[], baseUrl: string) => async (request: Request): Promise<Response> => {
+const resolveWith = (dispatcher: Dispatcher, baseUrl: string) => async (request: Request): Promise<Response> => {
   if (request.signal.aborted) throw request.signal.reason;
-  const response = await getResponse(handlers, request);
+  const response = await dispatcher.answer(request);
   if (request.signal.aborted) throw request.signal.reason;
   if (!response) throw new TypeError(`mock.fetch: ${request.method} ${request.url} is not under the mock's baseUrl ${baseUrl}`);
   if (response.type === 'error' || response.status === 0) throw droppedConnection(request);
@@ -82,6 +83,34 @@ const escalationOf = (state: MockState, incidentId: string) => {
   throw new TypeError(`mock.escalationOf: no incident ${incidentId} in this mock`);
 };
 
+/** A fresh mock's state: the default org, its admin, and the admin's key. */
+const bootState = (seed: number, start: number, apiKey: string | undefined) => {
+  const state = createState(seed);
+  const org = createOrgRecord(state, 'Default organization', start);
+  const admin = addUser(state, org, { firstName: 'Ada', lastName: 'Admin', role: 'org:admin' }, start);
+  return { state, orgId: org.id, userId: admin.id, apiKey: issueApiKey(state, { orgId: org.id, userId: admin.id }, apiKey) };
+};
+
+type Origin = { orgId: string; userId: string; apiKey: string };
+
+/**
+ * The ids of a fresh mock depend on its seed and key alone (not on the time): booting is how they
+ * are made, and `reset()` relies on booting again giving the same ones. So they are kept per seed and
+ * key, and a mock whose ids are known boots only when its state is first read.
+ */
+const origins = new Map<string, Origin>();
+const ORIGINS_KEPT = 1000;
+
+const originOf = (seed: number, apiKey: string | undefined, boot: () => ReturnType<typeof bootState>): Origin & { booted?: MockState } => {
+  const key = `${seed}\u0000${apiKey ?? ''}`;
+  const known = origins.get(key);
+  if (known) return known;
+  const booted = boot();
+  if (origins.size >= ORIGINS_KEPT) origins.clear();
+  origins.set(key, { orgId: booted.orgId, userId: booted.userId, apiKey: booted.apiKey });
+  return { orgId: booted.orgId, userId: booted.userId, apiKey: booted.apiKey, booted: booted.state };
+};
+
 /**
  * An in-memory Scaling API. Every call makes a new, isolated one.
  *
@@ -95,25 +124,43 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
   const start = options.now === undefined ? Date.now() : toMillis(options.now, 'options.now');
   const seed = options.seed ?? 1;
-  let ctx: MockContext;
-  const clock = createClock(start, timersOf(() => ctx.state));
-
-  const boot = () => {
-    const state = createState(seed);
-    const org = createOrgRecord(state, 'Default organization', start);
-    const admin = addUser(state, org, { firstName: 'Ada', lastName: 'Admin', role: 'org:admin' }, start);
-    const apiKey = issueApiKey(state, { orgId: org.id, userId: admin.id }, options.apiKey);
-    return { state, org, admin, apiKey };
+  const boot = () => bootState(seed, start, options.apiKey);
+  const { booted, ...origin } = originOf(seed, options.apiKey, boot);
+  const { orgId, userId, apiKey } = origin;
+  const identity = { seed, ...origin };
+  const reboot = (): MockState => {
+    const again = boot();
+    // `reset()` and the ids the mock shows rely on this; a guard against ids that stop being seeded.
+    if (again.apiKey !== apiKey || again.orgId !== orgId || again.userId !== userId) throw new Error('The Scaling mock failed: booting again made other ids');
+    return again.state;
   };
-  const first = boot();
-  ctx = { state: first.state, clock, baseUrl, log: createRequestLog(baseUrl), faults: createFaultList(), overrides: [] };
+  // Made when first read, after creation and after each `reset()`: a test that resets and sends
+  // nothing, or a mock made and dropped, costs no state.
+  let state: MockState | undefined = booted;
+  const clock = createClock(start, timersOf(() => ctx.state));
+  const ctx: MockContext = {
+    get state() {
+      return (state ??= reboot());
+    },
+    set state(next) {
+      state = next;
+    },
+    clock,
+    baseUrl,
+    log: createRequestLog(baseUrl),
+    faults: createFaultList(),
+    overrides: [],
+  };
   if (options.realtime) clock.startRealtime(options.realtime === true ? 1 : (options.realtime.speed ?? 1));
 
-  const handlers = createHandlers(ctx);
-  const resolve = resolveWith(handlers, baseUrl);
-  const origin = { seed, orgId: first.org.id, userId: first.admin.id, apiKey: first.apiKey };
+  const dispatcher = createDispatcher(ctx);
+  const resolve = resolveWith(dispatcher, baseUrl);
+  let handlers: HttpHandler[] | undefined;
   const mock: ScalingMock = {
-    handlers,
+    // Built when first read: a test on `mock.fetch` never needs them.
+    get handlers() {
+      return (handlers ??= createHandlers(ctx, dispatcher));
+    },
     fetch: (input, init) => resolve(new Request(input, init)),
     use: (...added) => {
       const bad = added.findIndex((handler) => !isRequestHandler(handler));
@@ -129,29 +176,29 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
       clear: () => ctx.faults.clear(),
     },
     requests: (filter) => ctx.log.list(parseRequestFilter(filter)),
-    apiKey: first.apiKey,
+    apiKey,
     baseUrl,
-    orgId: first.org.id,
-    userId: first.admin.id,
+    orgId,
+    userId,
     clock: { now: clock.now, advance: clock.advance, set: clock.set },
     pages: (filter) => pagesView(ctx.state, filter),
     escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
-    ...createFixtures(ctx, first.org.id),
+    ...createFixtures(ctx, orgId),
     ...createComponentFixtures(ctx),
     ...createAlertFixtures(ctx),
     reset: () => {
       clock.reset(start);
-      ctx.state = boot().state;
+      state = undefined;
       ctx.faults.clear();
       ctx.overrides = [];
       ctx.log.clear();
     },
-    snapshot: () => takeSnapshot(ctx.state, clock.nowMs(), origin),
+    snapshot: () => takeSnapshot(ctx.state, clock.nowMs(), identity),
     restore: (snapshot) => {
       // Read and checked in full before anything changes: a refused snapshot leaves the mock as it was.
-      const { state, now } = readSnapshot(snapshot, origin);
-      clock.reset(now);
-      ctx.state = state;
+      const restored = readSnapshot(snapshot, identity);
+      clock.reset(restored.now);
+      state = restored.state;
       // The log counts what a test sent: restoring in `beforeEach` starts each test with none.
       // Fault rules and overrides are the test's setup, not state: they stay.
       ctx.log.clear();
