@@ -1,6 +1,6 @@
-import type { HttpHandler } from 'msw';
+import type { HttpHandler, RequestHandler } from 'msw';
 import { DEFAULT_BASE_URL } from '../src/core/constants.js';
-import { createClock, toMillis } from './engine/clock.js';
+import { type ClockControl, createClock, toMillis } from './engine/clock.js';
 import { timersOf } from './engine/escalation.js';
 import { createAlertFixtures } from './alert-fixtures.js';
 import { createComponentFixtures } from './component-fixtures.js';
@@ -8,7 +8,7 @@ import { createFixtures } from './fixtures.js';
 import { createFaultList, parseFaultRule } from './handlers/faults.js';
 import { createDispatcher, type Dispatcher } from './handlers/front.js';
 import { createHandlers } from './handlers/index.js';
-import { createRequestLog } from './handlers/request-log.js';
+import { createRequestLog, type RequestLog } from './handlers/request-log.js';
 import { parseRequestFilter } from './handlers/request-match.js';
 import type { MockContext } from './handlers/route.js';
 import { addUser, createOrgRecord, issueApiKey } from './store/orgs.js';
@@ -47,8 +47,7 @@ const droppedConnection = (request: Request) =>
 export const DROPPED_CONNECTION_CODE = 'ECONNRESET';
 
 /** A `fetch` for the mock's own requests (the standalone server's seed): not logged, and no fault or override applies. */
-const internalFetches = new WeakMap<ScalingMock, typeof globalThis.fetch>();
-export const internalFetchOf = (mock: ScalingMock): typeof globalThis.fetch => internalFetches.get(mock) ?? mock.fetch;
+export const internalFetchOf = (mock: ScalingMock): typeof globalThis.fetch => MockBase.internalFetchOf(mock) ?? mock.fetch;
 
 const isRequestHandler = (value: unknown) => typeof (value as { run?: unknown } | null)?.run === 'function';
 
@@ -112,6 +111,69 @@ const originOf = (seed: number, apiKey: string | undefined, boot: () => ReturnTy
 };
 
 /**
+ * The mock's context. Its state is made when first read, after creation and after each `reset()`: a
+ * test that resets and sends nothing, or a mock made and dropped, costs no state. (A class: an object
+ * literal with accessors is built on V8's slow path, and lands where the young-generation GC keeps it
+ * and all it points to, which made dropped mocks expensive to collect.)
+ */
+class Context implements MockContext {
+  #state: MockState | undefined;
+  readonly #boot: () => MockState;
+  readonly log: RequestLog;
+  readonly faults = createFaultList();
+  overrides: RequestHandler[] = [];
+
+  constructor(
+    state: MockState | undefined,
+    boot: () => MockState,
+    readonly clock: ClockControl,
+    readonly baseUrl: string,
+  ) {
+    this.#state = state;
+    this.#boot = boot;
+    this.log = createRequestLog(baseUrl);
+  }
+
+  get state(): MockState {
+    return (this.#state ??= this.#boot());
+  }
+
+  set state(next: MockState) {
+    this.#state = next;
+  }
+
+  /** Drops the state: the next read boots a fresh one. */
+  forget() {
+    this.#state = undefined;
+  }
+}
+
+/**
+ * What a mock holds besides its members: `mock.handlers`, built when first read (a class for the
+ * reason given at `Context`; a test on `mock.fetch` never needs them), and the fetch for its own
+ * requests (in a private field rather than a module-wide `WeakMap`, whose entries cost every
+ * young-generation GC a pass over them).
+ */
+class MockBase {
+  #handlers: HttpHandler[] | undefined;
+  readonly #build: () => HttpHandler[];
+  readonly #internalFetch: typeof globalThis.fetch;
+
+  constructor(build: () => HttpHandler[], internalFetch: typeof globalThis.fetch) {
+    this.#build = build;
+    this.#internalFetch = internalFetch;
+  }
+
+  get handlers(): HttpHandler[] {
+    return (this.#handlers ??= this.#build());
+  }
+
+  static internalFetchOf(mock: object): typeof globalThis.fetch | undefined {
+    return #internalFetch in mock ? (mock as MockBase).#internalFetch : undefined;
+  }
+}
+
+/**
  * An in-memory Scaling API. Every call makes a new, isolated one.
  *
  * ```ts
@@ -134,33 +196,13 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     if (again.apiKey !== apiKey || again.orgId !== orgId || again.userId !== userId) throw new Error('The Scaling mock failed: booting again made other ids');
     return again.state;
   };
-  // Made when first read, after creation and after each `reset()`: a test that resets and sends
-  // nothing, or a mock made and dropped, costs no state.
-  let state: MockState | undefined = booted;
   const clock = createClock(start, timersOf(() => ctx.state));
-  const ctx: MockContext = {
-    get state() {
-      return (state ??= reboot());
-    },
-    set state(next) {
-      state = next;
-    },
-    clock,
-    baseUrl,
-    log: createRequestLog(baseUrl),
-    faults: createFaultList(),
-    overrides: [],
-  };
+  const ctx = new Context(booted, reboot, clock, baseUrl);
   if (options.realtime) clock.startRealtime(options.realtime === true ? 1 : (options.realtime.speed ?? 1));
 
   const dispatcher = createDispatcher(ctx);
   const resolve = resolveWith(dispatcher, baseUrl);
-  let handlers: HttpHandler[] | undefined;
-  const mock: ScalingMock = {
-    // Built when first read: a test on `mock.fetch` never needs them.
-    get handlers() {
-      return (handlers ??= createHandlers(ctx, dispatcher));
-    },
+  const members: Omit<ScalingMock, 'handlers'> = {
     fetch: (input, init) => resolve(new Request(input, init)),
     use: (...added) => {
       const bad = added.findIndex((handler) => !isRequestHandler(handler));
@@ -188,7 +230,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     ...createAlertFixtures(ctx),
     reset: () => {
       clock.reset(start);
-      state = undefined;
+      ctx.forget();
       ctx.faults.clear();
       ctx.overrides = [];
       ctx.log.clear();
@@ -198,7 +240,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
       // Read and checked in full before anything changes: a refused snapshot leaves the mock as it was.
       const restored = readSnapshot(snapshot, identity);
       clock.reset(restored.now);
-      state = restored.state;
+      ctx.state = restored.state;
       // The log counts what a test sent: restoring in `beforeEach` starts each test with none.
       // Fault rules and overrides are the test's setup, not state: they stay.
       ctx.log.clear();
@@ -207,10 +249,10 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     },
     close: () => clock.stopRealtime(),
   };
-  internalFetches.set(mock, async (input, init) => {
+  const internalFetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     ctx.log.ignore(request);
     return resolve(request);
-  });
-  return mock;
+  };
+  return Object.assign(new MockBase(() => createHandlers(ctx, dispatcher), internalFetch), members);
 };

@@ -3,7 +3,7 @@ import { buildErrorResponse } from '../scaling-error.js';
 import { newRequestId } from '../store/ids.js';
 import { faultKindOf, type FaultAnswer } from './faults.js';
 import { fallbackAnswer } from './fallback.js';
-import { allowedAt, apiPathOf, basePathOf, pathBelow } from './paths.js';
+import { allowedAt, apiPathOf, baseOf, pathBelow } from './paths.js';
 import { describeRequest, type LogEntry } from './request-log.js';
 import { answered, answerRoute, escapeRegExp, MAX_BODY_BYTES, MAX_URL_LENGTH, type MockContext, uriTooLongAnswer } from './route.js';
 import { findRoute } from './route-table.js';
@@ -91,10 +91,8 @@ export type Dispatcher = {
  * 414 guard, the endpoint, or the fallback's 404/405.
  */
 export const createDispatcher = (ctx: MockContext): Dispatcher => {
-  const base = new URL(ctx.baseUrl);
   // As `Request` writes URLs (host in lower case, no default port), so that a prefix test is enough.
-  const prefix = `${base.href.replace(/\/+$/, '')}/`;
-  const basePath = basePathOf(ctx.baseUrl);
+  const { prefix, path: basePath } = baseOf(ctx.baseUrl);
 
   /** The 414 guard, the endpoint, or the fallback: what answers when no fault or override does. */
   const own = (request: Request, url: URL): Promise<Response> | Response => {

@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType, type RequestHandler } from 'msw';
+import { http, type HttpHandler, type RequestHandler } from 'msw';
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
 import { type AnyEndpoint, type BadRequestCode, type EndpointResponseBody, toMswPath } from '../../src/endpoints/endpoint.js';
@@ -9,6 +9,7 @@ import { authenticate } from '../store/orgs.js';
 import { requireAdmin } from '../store/team.js';
 import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
 import type { FaultList } from './faults.js';
+import { jsonResponse } from './json-response.js';
 import { orgIdOf, type LogEntry, type RequestLog } from './request-log.js';
 
 /**
@@ -76,10 +77,7 @@ export const longUrlHandler = (ctx: MockContext): HttpHandler =>
 
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
 export const errorResponse = (error: MockApiError, requestId: string) =>
-  HttpResponse.json(
-    { statusCode: error.status, type: error.type, code: error.code, message: error.message, requestId },
-    { status: error.status, headers: { 'x-request-id': requestId } },
-  );
+  jsonResponse({ statusCode: error.status, type: error.type, code: error.code, message: error.message, requestId }, error.status, requestId);
 
 /** A refinement may name its API code itself: `z.refine(fn, { params: { apiCode: 'owner_required' } })`. */
 const declaredCode = (issue: z.core.$ZodIssue): string | undefined => {
@@ -101,6 +99,9 @@ const validationError = (issues: readonly z.core.$ZodIssue[], codes: readonly Ba
     : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(toValidationIssues(issues)));
 };
 
+/** Refuses bad UTF-8 rather than replacing it; one is enough, as each `decode()` starts afresh. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads a JSON body the way a careful server does: media type, size, encoding, syntax. */
 const readJson = async (request: Request): Promise<unknown> => {
   const declared = Number(request.headers.get('content-length') ?? 0);
@@ -113,7 +114,7 @@ const readJson = async (request: Request): Promise<unknown> => {
     throw new MockApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
   }
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return JSON.parse(strictUtf8.decode(bytes));
   } catch {
     throw new MockApiError(400, 'invalid_request_error', 'invalid_json', 'The body is not valid UTF-8 JSON.');
   }
@@ -172,9 +173,9 @@ export const answerRoute = async <E extends AnyEndpoint>(
       now: ctx.clock.nowMs(),
     } as RouteInput<E>;
     // Typed by the endpoint's response schema; JSON by construction (views build plain data).
-    const body = handle(input) as JsonBodyType;
+    const body = handle(input);
     ctx.clock.reschedule();
-    return answered(entry, HttpResponse.json(body, { status: endpoint.status, headers: { 'x-request-id': requestId } }));
+    return answered(entry, jsonResponse(body, endpoint.status, requestId));
   } catch (error) {
     if (error instanceof MockApiError) return answered(entry, errorResponse(error, requestId));
     // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
