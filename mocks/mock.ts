@@ -18,6 +18,8 @@ import { findPages, pageReason, readPage } from './engine/page-log.js';
 import { incidentDetailView } from './store/incident-views.js';
 import { iso } from './store/views.js';
 import { readSnapshot, takeSnapshot } from './snapshot.js';
+import { withRenderers } from './timeline/index.js';
+import { findIncident, incidentTimeline } from './timeline/of-incident.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
 export type * from './types.js';
@@ -150,17 +152,19 @@ class Context implements MockContext {
 
 /**
  * What a mock holds besides its members: `mock.handlers`, built when first read (a class for the
- * reason given at `Context`; a test on `mock.fetch` never needs them), and the fetch for its own
- * requests (in a private field rather than a module-wide `WeakMap`, whose entries cost every
- * young-generation GC a pass over them).
+ * reason given at `Context`; a test on `mock.fetch` never needs them), and, for the standalone
+ * server, its context and the fetch for its own requests (in private fields rather than module-wide
+ * `WeakMap`s, whose entries cost every young-generation GC a pass over them).
  */
 class MockBase {
   #handlers: HttpHandler[] | undefined;
   readonly #build: () => HttpHandler[];
+  readonly #ctx: MockContext;
   readonly #internalFetch: typeof globalThis.fetch;
 
-  constructor(build: () => HttpHandler[], internalFetch: typeof globalThis.fetch) {
+  constructor(build: () => HttpHandler[], ctx: MockContext, internalFetch: typeof globalThis.fetch) {
     this.#build = build;
+    this.#ctx = ctx;
     this.#internalFetch = internalFetch;
   }
 
@@ -171,7 +175,25 @@ class MockBase {
   static internalFetchOf(mock: object): typeof globalThis.fetch | undefined {
     return #internalFetch in mock ? (mock as MockBase).#internalFetch : undefined;
   }
+
+  static stateOf(mock: object): MockState | undefined {
+    return #ctx in mock ? (mock as MockBase).#ctx.state : undefined;
+  }
 }
+
+/** The incident's timeline, whichever org it belongs to. */
+const timelineOf = (state: MockState, incidentId: string, now: number) => {
+  const found = findIncident(state, incidentId);
+  if (!found) throw new TypeError(`mock.timeline: no incident ${incidentId} in this mock`);
+  return withRenderers(incidentTimeline(state, found.org, found.incident, now));
+};
+
+/** The live state of a mock, for the standalone server's read-only views (`/__mock/incidents`, the timeline page). */
+export const mockStateOf = (mock: ScalingMock): MockState => {
+  const state = MockBase.stateOf(mock);
+  if (!state) throw new TypeError('mockStateOf: not a mock from createScalingMock()');
+  return state;
+};
 
 /**
  * An in-memory Scaling API. Every call makes a new, isolated one.
@@ -225,6 +247,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     clock: { now: clock.now, advance: clock.advance, set: clock.set },
     pages: (filter) => pagesView(ctx.state, filter),
     escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
+    timeline: (incidentId) => timelineOf(ctx.state, incidentId, clock.nowMs()),
     ...createFixtures(ctx, orgId),
     ...createComponentFixtures(ctx),
     ...createAlertFixtures(ctx),
@@ -254,5 +277,5 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     ctx.log.ignore(request);
     return resolve(request);
   };
-  return Object.assign(new MockBase(() => createHandlers(ctx, dispatcher), internalFetch), members);
+  return Object.assign(new MockBase(() => createHandlers(ctx, dispatcher), ctx, internalFetch), members);
 };
