@@ -120,7 +120,7 @@ const fetchRows = async ({ rounds = 15, batch = 200 } = {}) => {
 };
 
 /** Round trips through `setupServer(...mock.handlers)` against a static handler there, and `mock.fetch` against those. */
-const setupServerRows = async ({ rounds = 15, batch = 300 } = {}) => {
+const setupServerRows = async ({ rounds = 9, batch = 100 } = {}) => {
   const { mock, policy } = await populated();
   const mockUrl = `https://mock.bench/v1/escalation/policies/${policy.id}`;
   const staticUrl = `https://static.bench/v1/escalation/policies/${policy.id}`;
