@@ -71,9 +71,11 @@ const decoded = (segment: string) => {
 export type RouteMatch = { route: TableRoute; params: Record<string, string> };
 
 /**
- * The endpoint a request names, matched as MSW matched the per-endpoint handlers: the first in the
- * table's order with this method whose literal segments are equal and whose parameters are not
- * empty; one trailing slash is allowed (`/components/` lists). `path` is below the base URL.
+ * The endpoint a request names, as MSW matched the per-endpoint handlers: the first in the table's
+ * order with this method whose literal segments are equal and whose parameters are not empty; one
+ * trailing slash is allowed (`/components/` lists). Literal segments are compared as sent, as the
+ * fallback's 405 and the request log's paths read them (msw 3 would also take `%70olicies` for
+ * `policies`; msw 2 did not). `path` is below the base URL.
  */
 export const findRoute = (method: string, path: string): RouteMatch | undefined => {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
