@@ -99,13 +99,16 @@ export type MockStatusPage = { id: string; orgId: string; componentIds: string[]
 
 export type ScalingMock = {
   /**
-   * MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. The first applies the
-   * fault rules and `use()` overrides as they stand per request (and returns nothing when none
-   * applies); the last answers unknown routes under `baseUrl` with the API's 404 or 405.
+   * MSW request handlers for every endpoint: `setupServer(...mock.handlers)`. The first answers every
+   * request under `baseUrl` itself, as `mock.fetch` does: the fault rules and `use()` overrides as they
+   * stand per request, then the endpoint, or the API's 404 or 405 for an unknown route. The rest
+   * answer the same way on their own, for a setup that picks some out: the 414 guard for URLs too long
+   * for MSW's matcher, one handler per endpoint, and the 404/405 fallback (behind the first, MSW never
+   * reaches them). Built when first read.
    */
   readonly handlers: HttpHandler[];
   /**
-   * A `fetch` that answers from the same handlers without intercepting anything:
+   * A `fetch` that answers as the handlers do, without intercepting anything:
    * `new Scaling({ fetch: mock.fetch, apiKey: mock.apiKey })` needs no `setupServer`, so tests can run
    * in parallel, in workers, and where interception is unavailable. It settles as `fetch` does: a URL
    * outside `baseUrl` and a dropped connection (a `Response.error()`) reject with a `TypeError`, an

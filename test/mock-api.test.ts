@@ -79,6 +79,56 @@ describe('state', () => {
   });
 });
 
+describe('mock.fetch routes as the API does', () => {
+  const NOW = '2026-04-07T10:00:00Z';
+  const json = (apiKey: string) => ({ authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' });
+
+  test('a trailing slash, a percent-encoded id and a lower-case method reach the endpoint; an empty id does not', async () => {
+    const mock = createScalingMock({ now: NOW });
+    const policy = await new Scaling({ apiKey: mock.apiKey, fetch: mock.fetch }).policies.create({ name: 'Routed' });
+    const send = (path: string, init: RequestInit = {}) => mock.fetch(`${mock.baseUrl}${path}`, { headers: json(mock.apiKey), ...init });
+    expect(await (await send('/escalation/policies/')).json()).toMatchObject({ data: [{ id: policy.id }] });
+    expect(await (await send(`/escalation/policies/${policy.id}/`)).json()).toMatchObject({ data: { id: policy.id } });
+    const encoded = `%${policy.id.charCodeAt(0).toString(16)}${policy.id.slice(1)}`;
+    expect(await (await send(`/escalation/policies/${encoded}`)).json()).toMatchObject({ data: { id: policy.id } });
+    const renamed = await send(`/escalation/policies/${policy.id}`, { method: 'patch', body: JSON.stringify({ name: 'Renamed' }) });
+    expect(await renamed.json()).toMatchObject({ data: { name: 'Renamed' } });
+    const empty = await send('/escalation/policies//layers');
+    expect([empty.status, (await empty.json()).code]).toEqual([404, 'route_not_found']);
+    expect(mock.requests().map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
+      'POST /escalation/policies 201',
+      'GET /escalation/policies 200',
+      'GET /escalation/policies/{policyId} 200',
+      'GET /escalation/policies/{policyId} 200',
+      'PATCH /escalation/policies/{policyId} 200',
+      'GET /escalation/policies//layers 404',
+    ]);
+  });
+
+  test('a base URL with an upper-case host and its default port answers, faults and logs the URLs requests are sent to', async () => {
+    const mock = createScalingMock({ now: NOW, baseUrl: 'https://API.Example.test:443/v1' });
+    mock.faults.add({ method: 'GET', path: '/users', status: 503, times: 1 });
+    const users = () => mock.fetch('https://api.example.test/v1/users', { headers: json(mock.apiKey) });
+    expect((await users()).status).toBe(503);
+    expect((await users()).status).toBe(200);
+    expect(mock.requests({ path: '/users' }).map(({ status, fault }) => [status, fault])).toEqual([[503, 'error'], [200, undefined]]);
+  });
+
+  test('mocks made with one seed and key show the same ids, yet each has its own store, before and after reset()', async () => {
+    const make = () => createScalingMock({ now: NOW, seed: 5, apiKey: 'scl_mock_fixed_for_routing' });
+    const [a, b] = [make(), make()];
+    expect([b.apiKey, b.orgId, b.userId]).toEqual([a.apiKey, a.orgId, a.userId]);
+    const client = (mock: typeof a) => new Scaling({ apiKey: mock.apiKey, fetch: mock.fetch, maxRetries: 0 });
+    await client(a).policies.create({ name: 'Only in A' });
+    expect(await client(b).policies.list()).toEqual([]);
+    expect((await client(b).policies.create({ name: 'Only in B' })).createdBy).toBe(b.userId);
+    a.reset();
+    b.reset();
+    expect(await client(a).policies.list()).toEqual([]);
+    expect((await client(b).policies.create({ name: 'After reset' })).createdBy).toBe(b.userId);
+  });
+});
+
 describe('test-facing helpers', () => {
   test('createUser makes a member with a key of their own, in the default org or the given one', async () => {
     const user = t.mock.createUser({ firstName: 'Grace', email: 'grace@example.com' });

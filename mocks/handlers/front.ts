@@ -2,15 +2,17 @@ import { getResponse, http, type HttpHandler } from 'msw';
 import { buildErrorResponse } from '../scaling-error.js';
 import { newRequestId } from '../store/ids.js';
 import { faultKindOf, type FaultAnswer } from './faults.js';
-import { allowedAt, apiPathOf } from './paths.js';
+import { fallbackAnswer } from './fallback.js';
+import { allowedAt, apiPathOf, baseOf, pathBelow } from './paths.js';
 import { describeRequest, type LogEntry } from './request-log.js';
-import { answered, escapeRegExp, MAX_BODY_BYTES, MAX_URL_LENGTH, type MockContext } from './route.js';
+import { answered, answerRoute, escapeRegExp, MAX_BODY_BYTES, MAX_URL_LENGTH, type MockContext, uriTooLongAnswer } from './route.js';
+import { findRoute } from './route-table.js';
 
 /**
- * The first of the mock's handlers, on every path under the base URL: it opens the request's log
- * entry, then applies the fault rules and the `mock.use()` overrides as they stand when the request
- * arrives, so they take effect at once on `mock.fetch` and in a `setupServer` made before them.
- * When neither answers it returns nothing, and the routes answer.
+ * How the mock answers a request under its base URL, on `mock.fetch` and in a `setupServer` alike:
+ * it opens the request's log entry, then applies the fault rules and the `mock.use()` overrides as
+ * they stand when the request arrives (so they take effect at once, even in a `setupServer` made
+ * before them), then routes the request to its endpoint.
  */
 
 /** Waits `ms` of real time, or less if the caller gives up: no timer outlives the request. */
@@ -62,43 +64,63 @@ const faultAnswer = async (ctx: MockContext, entry: LogEntry, answer: FaultAnswe
 };
 
 /** MSW's string path matcher throws on a URL (origin and path) longer than this: the 414 guard answers those. */
-const tooLongToMatch = (url: string) => {
-  const { origin, pathname } = new URL(url);
-  return origin.length + pathname.length > MAX_URL_LENGTH;
-};
+const tooLongToMatch = (url: URL) => url.origin.length + url.pathname.length > MAX_URL_LENGTH;
 
 /** MSW's `passthrough()` answer. Behind a mock there is no network: passing through hands the request to the mock. */
 const isPassthrough = (response: Response) => response.headers.get('x-msw-intention') === 'passthrough';
 
 /** The first override that answers (on a copy of the request, so one that reads the body and falls through leaves it to the route). */
-const overrideAnswer = async (ctx: MockContext, request: Request) => {
-  if (ctx.overrides.length === 0 || tooLongToMatch(request.url)) return undefined;
+const overrideAnswer = async (ctx: MockContext, request: Request, url: URL) => {
+  if (ctx.overrides.length === 0 || tooLongToMatch(url)) return undefined;
   const response = await getResponse(ctx.overrides, request.clone());
   return response && !isPassthrough(response) ? response : undefined;
 };
 
-/** The path below the base URL, as the routes see it. */
-const pathBelow = (ctx: MockContext, url: string) => new URL(url).pathname.slice(new URL(ctx.baseUrl).pathname.replace(/\/$/, '').length);
-
-/**
- * `HEAD` is answered without a body, as HTTP says: on a path the API serves with `GET`, as that
- * `GET` (faults, overrides and all), logged as `HEAD`; elsewhere the usual 405 or 404.
- */
-const headAnswer = async (ctx: MockContext, front: HttpHandler, own: HttpHandler[], request: Request): Promise<Response | undefined> => {
-  const servesGet = !tooLongToMatch(request.url) && allowedAt(pathBelow(ctx, request.url)).includes('GET');
-  const asGet = servesGet ? new Request(request.url, { method: 'GET', headers: request.headers, signal: request.signal }) : request;
-  const response = await getResponse(servesGet ? [front, ...own] : own, asGet);
-  if (servesGet) ctx.log.open(asGet, ctx.clock.nowMs()).method = 'HEAD';
-  return response && (response.status === 0 ? response : new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers }));
+/** Answers requests under the base URL: `mock.fetch` calls it, and so does the first of `mock.handlers`. */
+export type Dispatcher = {
+  /** The base URL with a trailing slash, as `Request` writes it: every URL the mock answers starts with it. */
+  prefix: string;
+  /** The mock's answer, or `undefined` for a URL outside the base URL. */
+  answer(request: Request): Promise<Response | undefined>;
 };
 
-export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler => {
-  const handler: HttpHandler = http.all(new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 's'), async ({ request }) => {
-    if (ctx.log.isIgnored(request)) return undefined;
-    if (request.method === 'HEAD') return headAnswer(ctx, handler, own, request);
-    const entry = ctx.log.open(request, ctx.clock.nowMs());
+/**
+ * Routes each request itself, by method and path (see `findRoute`), instead of offering it to an MSW
+ * handler per endpoint in turn: the first route and the last cost the same. In order: the log entry,
+ * the fault rules and the `mock.use()` overrides as they stand when the request arrives, then the
+ * 414 guard, the endpoint, or the fallback's 404/405.
+ */
+export const createDispatcher = (ctx: MockContext): Dispatcher => {
+  // As `Request` writes URLs (host in lower case, no default port), so that a prefix test is enough.
+  const { prefix, path: basePath } = baseOf(ctx.baseUrl);
+
+  /** The 414 guard, the endpoint, or the fallback: what answers when no fault or override does. */
+  const own = (request: Request, url: URL): Promise<Response> | Response => {
+    if (tooLongToMatch(url)) return uriTooLongAnswer(ctx, request);
+    const match = findRoute(request.method, pathBelow(basePath, url));
+    if (!match) return fallbackAnswer(ctx, request);
+    return answerRoute(ctx, match.route.endpoint, match.route.handle, request, match.params, url.searchParams);
+  };
+
+  /**
+   * `HEAD` is answered without a body, as HTTP says: on a path the API serves with `GET`, as that
+   * `GET` (faults, overrides and all), logged as `HEAD`; elsewhere the usual 405 or 404.
+   */
+  const headAnswer = async (request: Request, url: URL): Promise<Response> => {
+    const servesGet = !tooLongToMatch(url) && allowedAt(pathBelow(basePath, url)).includes('GET');
+    if (!servesGet) return withoutBody(await own(request, url));
+    const asGet = new Request(request.url, { method: 'GET', headers: request.headers, signal: request.signal });
+    const response = await front(asGet, url);
+    ctx.log.open(asGet, ctx.clock.nowMs(), url).method = 'HEAD';
+    return withoutBody(response);
+  };
+
+  const front = async (request: Request, url: URL): Promise<Response> => {
+    if (ctx.log.isIgnored(request)) return own(request, url);
+    if (request.method === 'HEAD') return headAnswer(request, url);
+    const entry = ctx.log.open(request, ctx.clock.nowMs(), url);
     const fault = ctx.faults.size === 0 ? undefined : ctx.faults.take(entry.method, { path: apiPathOf(entry.method, entry.rawPath), rawPath: entry.rawPath });
-    if (!fault && ctx.overrides.length === 0) return undefined;
+    if (!fault && ctx.overrides.length === 0) return own(request, url);
     if (fault) {
       entry.fault = faultKindOf(fault);
       if (fault.delayMs > 0) await sleep(fault.delayMs, request.signal);
@@ -111,17 +133,32 @@ export const frontHandler = (ctx: MockContext, own: HttpHandler[]): HttpHandler 
         return faultAnswer(ctx, entry, fault.answer, request.signal);
       }
     }
-    const overridden = await overrideAnswer(ctx, request);
+    const overridden = await overrideAnswer(ctx, request, url);
     if (overridden) {
       await describeRequest(entry, request, ctx.state, MAX_BODY_BYTES);
       entry.override = true;
     }
     if (fault?.afterWrite) {
       // The write happens (an override's, or the route's, which fills in the entry); its answer is lost.
-      if (!overridden) await getResponse(own, request);
+      if (!overridden) await own(request, url);
       return faultAnswer(ctx, entry, fault.answer!, request.signal);
     }
-    return overridden ? answered(entry, overridden) : undefined;
-  });
-  return handler;
+    return overridden ? answered(entry, overridden) : own(request, url);
+  };
+
+  return {
+    prefix,
+    answer: async (request) => (request.url.startsWith(prefix) ? front(request, new URL(request.url)) : undefined),
+  };
 };
+
+/** A `HEAD` answer: the status and headers, no body (a dropped connection stays one). */
+const withoutBody = (response: Response) =>
+  response.status === 0 ? response : new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
+
+/**
+ * The first of `mock.handlers`, on every path under the base URL: it answers every request there
+ * itself (the dispatcher), so MSW never walks the per-endpoint handlers behind it.
+ */
+export const frontHandler = (dispatcher: Dispatcher): HttpHandler =>
+  http.all(new RegExp(`^${escapeRegExp(dispatcher.prefix)}`, 's'), ({ request }) => dispatcher.answer(request));

@@ -43,5 +43,23 @@ export const apiPathOf = (method: string, path: string): string => {
 /** The path of `url` below the base URL's own path: `/v1/incidents` under `…/v1` is `/incidents`. */
 export const pathBelow = (basePath: string, url: URL): string => url.pathname.slice(basePath.length) || '/';
 
+/**
+ * A base URL as requests spell it: `prefix`, what every URL under it starts with (host in lower
+ * case, no default port, a trailing slash), and `path`, its path without a trailing slash (`/v1`, or
+ * `` at the root). Kept per base URL: every mock would otherwise parse the same one again.
+ */
+export const baseOf = (baseUrl: string): { prefix: string; path: string } => {
+  let base = bases.get(baseUrl);
+  if (!base) {
+    const url = new URL(baseUrl);
+    base = { prefix: `${url.href.replace(/\/+$/, '')}/`, path: url.pathname.replace(/\/+$/, '') };
+    if (bases.size >= 100) bases.clear();
+    bases.set(baseUrl, base);
+  }
+  return base;
+};
+
+const bases = new Map<string, { prefix: string; path: string }>();
+
 /** The base URL's path without a trailing slash (`/v1`, or `` for a base URL at the root). */
-export const basePathOf = (baseUrl: string): string => new URL(baseUrl).pathname.replace(/\/+$/, '');
+export const basePathOf = (baseUrl: string): string => baseOf(baseUrl).path;

@@ -31,8 +31,8 @@ export type LogEntry = {
 };
 
 export type RequestLog = {
-  /** The entry of this request, opened (and appended) by the first handler that asks. */
-  open(request: Request, at: number): LogEntry;
+  /** The entry of this request, opened (and appended) by the first handler that asks; `url` is `request.url`, parsed. */
+  open(request: Request, at: number, url?: URL): LogEntry;
   /** The mock's own requests (the standalone server's seed): never logged, and no fault or override applies. */
   ignore(request: Request): void;
   isIgnored(request: Request): boolean;
@@ -88,10 +88,10 @@ export const createRequestLog = (baseUrl: string, limit = REQUEST_LOG_LIMIT): Re
   const ring: LogEntry[] = [];
   let oldest = 0;
 
-  const open = (request: Request, at: number): LogEntry => {
+  const open = (request: Request, at: number, parsed?: URL): LogEntry => {
     const known = byRequest.get(request);
     if (known) return known;
-    const url = new URL(request.url);
+    const url = parsed ?? new URL(request.url);
     const rawPath = pathBelow(basePath, url);
     const entry: LogEntry = { method: request.method.toUpperCase(), path: rawPath, rawPath, url: request.url, status: undefined, orgId: null, body: null, at };
     byRequest.set(request, entry);

@@ -1,4 +1,4 @@
-import { http, HttpResponse, type HttpHandler, type JsonBodyType, type RequestHandler } from 'msw';
+import { http, type HttpHandler, type RequestHandler } from 'msw';
 import * as z from 'zod/mini';
 import { describeIssues, safeParse, toValidationIssues } from '../../src/core/issues.js';
 import { type AnyEndpoint, type BadRequestCode, type EndpointResponseBody, toMswPath } from '../../src/endpoints/endpoint.js';
@@ -9,6 +9,7 @@ import { authenticate } from '../store/orgs.js';
 import { requireAdmin } from '../store/team.js';
 import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
 import type { FaultList } from './faults.js';
+import { jsonResponse } from './json-response.js';
 import { orgIdOf, type LogEntry, type RequestLog } from './request-log.js';
 
 /**
@@ -59,24 +60,24 @@ const uriTooLong = () =>
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The 414 answer to a URL (origin and path) longer than `MAX_URL_LENGTH`. */
+export const uriTooLongAnswer = (ctx: MockContext, request: Request): Response => {
+  const entry = ctx.log.open(request, ctx.clock.nowMs());
+  entry.orgId = orgIdOf(ctx.state, request);
+  return answered(entry, errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)));
+};
+
 /**
  * Answers 414 for a URL too long for MSW's path matcher, before any route's matcher sees it: it
- * comes first among the handlers and matches with a RegExp, which MSW tests against the URL
- * without its query and fragment (origin and path, what the matcher measures).
+ * comes first among the handlers after the front and matches with a RegExp, which MSW tests against
+ * the URL without its query and fragment (origin and path, what the matcher measures).
  */
 export const longUrlHandler = (ctx: MockContext): HttpHandler =>
-  http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), ({ request }) => {
-    const entry = ctx.log.open(request, ctx.clock.nowMs());
-    entry.orgId = orgIdOf(ctx.state, request);
-    return answered(entry, errorResponse(uriTooLong(), newRequestId(ctx.state.requestIdRandom)));
-  });
+  http.all(new RegExp(`^(?=.{${MAX_URL_LENGTH + 1}})${escapeRegExp(ctx.baseUrl)}/`, 's'), ({ request }) => uriTooLongAnswer(ctx, request));
 
 /** The one error body (digest §1.4), with `x-request-id` as on every response. */
 export const errorResponse = (error: MockApiError, requestId: string) =>
-  HttpResponse.json(
-    { statusCode: error.status, type: error.type, code: error.code, message: error.message, requestId },
-    { status: error.status, headers: { 'x-request-id': requestId } },
-  );
+  jsonResponse({ statusCode: error.status, type: error.type, code: error.code, message: error.message, requestId }, error.status, requestId);
 
 /** A refinement may name its API code itself: `z.refine(fn, { params: { apiCode: 'owner_required' } })`. */
 const declaredCode = (issue: z.core.$ZodIssue): string | undefined => {
@@ -98,6 +99,9 @@ const validationError = (issues: readonly z.core.$ZodIssue[], codes: readonly Ba
     : new MockApiError(422, 'validation_error', 'validation_error', describeIssues(toValidationIssues(issues)));
 };
 
+/** Refuses bad UTF-8 rather than replacing it; one is enough, as each `decode()` starts afresh. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads a JSON body the way a careful server does: media type, size, encoding, syntax. */
 const readJson = async (request: Request): Promise<unknown> => {
   const declared = Number(request.headers.get('content-length') ?? 0);
@@ -110,7 +114,7 @@ const readJson = async (request: Request): Promise<unknown> => {
     throw new MockApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
   }
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return JSON.parse(strictUtf8.decode(bytes));
   } catch {
     throw new MockApiError(400, 'invalid_request_error', 'invalid_json', 'The body is not valid UTF-8 JSON.');
   }
@@ -136,43 +140,56 @@ const check = (schema: Schema, value: unknown, codes: readonly BadRequestCode[] 
 };
 
 /**
- * Makes the MSW handler of one endpoint of the table: request id → auth → access → params, query,
+ * Answers a request for one endpoint of the table: request id → auth → access → params, query,
  * body (the endpoint's schemas) → the store call → the endpoint's status. Every refusal is a
- * `MockApiError` with the API's body.
+ * `MockApiError` with the API's body. `params` are the path's, decoded; `query` the URL's.
+ */
+export const answerRoute = async <E extends AnyEndpoint>(
+  ctx: MockContext,
+  endpoint: E,
+  handle: RouteHandle<E>,
+  request: Request,
+  params: Record<string, unknown>,
+  query?: URLSearchParams,
+): Promise<Response> => {
+  const { state } = ctx;
+  const entry = ctx.log.open(request, ctx.clock.nowMs());
+  entry.path = endpoint.path;
+  const requestId = newRequestId(state.requestIdRandom);
+  try {
+    const actor = authenticate(state, request.headers.get('authorization'));
+    entry.orgId = actor.orgId;
+    const org = state.orgs.get(actor.orgId);
+    if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
+    if (endpoint.access === 'admin') requireAdmin(org, actor);
+    const querySchema = endpoint.urlQuery ?? endpoint.query;
+    const input = {
+      state,
+      actor,
+      org,
+      params: endpoint.params ? check(endpoint.params, params) : {},
+      query: querySchema ? check(querySchema, queryObject(query ?? new URL(request.url).searchParams)) : undefined,
+      body: endpoint.body ? check(endpoint.body, logged(entry, await readJson(request)), endpoint.badRequestCodes) : undefined,
+      now: ctx.clock.nowMs(),
+    } as RouteInput<E>;
+    // Typed by the endpoint's response schema; JSON by construction (views build plain data).
+    const body = handle(input);
+    ctx.clock.reschedule();
+    return answered(entry, jsonResponse(body, endpoint.status, requestId));
+  } catch (error) {
+    if (error instanceof MockApiError) return answered(entry, errorResponse(error, requestId));
+    // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
+    const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
+    return answered(entry, errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId));
+  }
+};
+
+/**
+ * The MSW handler of one endpoint of the table, on its own: `mock.handlers` lists one per endpoint
+ * (behind the front, which answers every request itself), for a setup that wants a single route.
  */
 export const route = <E extends AnyEndpoint>(ctx: MockContext, endpoint: E, handle: RouteHandle<E>): HttpHandler =>
-  http[endpoint.method](`${ctx.baseUrl}${toMswPath(endpoint.path)}`, async ({ request, params }) => {
-    const { state } = ctx;
-    const entry = ctx.log.open(request, ctx.clock.nowMs());
-    entry.path = endpoint.path;
-    const requestId = newRequestId(state.requestIdRandom);
-    try {
-      const actor = authenticate(state, request.headers.get('authorization'));
-      entry.orgId = actor.orgId;
-      const org = state.orgs.get(actor.orgId);
-      if (!org) throw new MockApiError(401, 'not_authorized_error', 'invalid_api_key', 'The API key is invalid or has been revoked.');
-      if (endpoint.access === 'admin') requireAdmin(org, actor);
-      const querySchema = endpoint.urlQuery ?? endpoint.query;
-      const input = {
-        state,
-        actor,
-        org,
-        params: endpoint.params ? check(endpoint.params, params) : {},
-        query: querySchema ? check(querySchema, queryObject(new URL(request.url).searchParams)) : undefined,
-        body: endpoint.body ? check(endpoint.body, logged(entry, await readJson(request)), endpoint.badRequestCodes) : undefined,
-        now: ctx.clock.nowMs(),
-      } as RouteInput<E>;
-      // Typed by the endpoint's response schema; JSON by construction (views build plain data).
-      const body = handle(input) as JsonBodyType;
-      ctx.clock.reschedule();
-      return answered(entry, HttpResponse.json(body, { status: endpoint.status, headers: { 'x-request-id': requestId } }));
-    } catch (error) {
-      if (error instanceof MockApiError) return answered(entry, errorResponse(error, requestId));
-      // A bug in the mock, not a behaviour of the API: say so plainly rather than pretend.
-      const message = `The Scaling mock failed: ${error instanceof Error ? error.message : String(error)}`;
-      return answered(entry, errorResponse(new MockApiError(500, 'internal_error', 'server_error', message), requestId));
-    }
-  });
+  http[endpoint.method](`${ctx.baseUrl}${toMswPath(endpoint.path)}`, ({ request, params }) => answerRoute(ctx, endpoint, handle, request, params));
 
 /** The store call of every endpoint of a table group: a missing one is a compile error. */
 export type RouteHandles<Group extends Record<string, AnyEndpoint>> = { [Name in keyof Group]: RouteHandle<Group[Name]> };

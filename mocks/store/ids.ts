@@ -19,8 +19,11 @@ const next = (random: Random): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
-const chars = (random: Random, count: number) =>
-  Array.from({ length: count }, () => ALPHABET[Math.floor(next(random) * 32)]).join('');
+const chars = (random: Random, count: number) => {
+  let out = '';
+  for (let i = 0; i < count; i++) out += ALPHABET[Math.floor(next(random) * 32)];
+  return out;
+};
 
 /** Characters of an id that count the ids minted so far: 32^7, some 34 billion ids per mock. */
 const SEQUENCE_WIDTH = 7;
@@ -46,11 +49,13 @@ export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;
 
 /** A UUID v4 from the seeded generator: request ids (as the docs describe them) and update ids. */
 export const newUuid = (random: Random) => {
-  const hex = Array.from({ length: 32 }, () => Math.floor(next(random) * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((Math.floor(next(random) * 4) + 8) as number).toString(16);
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  let s = '';
+  for (let i = 0; i < 32; i++) s += HEX[Math.floor(next(random) * 16)];
+  // The version digit takes the place of the 13th, the variant (a 33rd draw) that of the 17th.
+  const variant = HEX[Math.floor(next(random) * 4) + 8];
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
 };
+
+const HEX = '0123456789abcdef';
 
 export const newRequestId = newUuid;

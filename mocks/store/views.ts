@@ -4,7 +4,16 @@ import type { Policy, PolicyWithLayers } from '../../src/schemas/policies.js';
 import type { LayerRecord, Millis, PolicyRecord } from './state.js';
 
 /** Records keep epoch milliseconds; the API speaks ISO 8601 with milliseconds. */
-export const iso = (time: Millis) => new Date(time).toISOString();
+let lastTime: Millis | undefined;
+let lastIso = '';
+/** ISO 8601. A view writes the same few instants over and over (the clock stands still between steps): the last is kept. */
+export const iso = (time: Millis) => {
+  if (time !== lastTime) {
+    lastIso = new Date(time).toISOString();
+    lastTime = time;
+  }
+  return lastIso;
+};
 
 export const layerView = (layer: LayerRecord, index: number): Layer => ({
   id: layer.id,
