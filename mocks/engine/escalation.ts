@@ -4,7 +4,7 @@ import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type Con
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
-import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
+import { appendPage, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
 import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
 /**
@@ -26,6 +26,11 @@ export type EscalationRecord = {
   incidentId: string;
   /** The incident's code in the escalation log, so that a step writes there without a lookup. */
   incidentCode: number;
+  /**
+   * Its code in the page log, for the same reason; 0 until its first page. A snapshot leaves it
+   * out (it is the page log's business): a restored escalation looks it up again at its next page.
+   */
+  pageCode: number;
   policyId: string;
   state: EscalationState;
   position: number | null;
@@ -37,6 +42,23 @@ export type EscalationRecord = {
   nextEscalationAt: Millis;
   generation: number;
 };
+
+/**
+ * A record as the engine keeps it, new or restored from a snapshot: one literal, so that every
+ * record has the same hidden class and a step's property reads stay monomorphic.
+ */
+export const escalationRecord = (fields: Omit<EscalationRecord, 'pageCode'>): EscalationRecord => ({
+  orgId: fields.orgId,
+  incidentId: fields.incidentId,
+  incidentCode: fields.incidentCode,
+  pageCode: 0,
+  policyId: fields.policyId,
+  state: fields.state,
+  position: fields.position,
+  layerId: fields.layerId,
+  nextEscalationAt: fields.nextEscalationAt,
+  generation: fields.generation,
+});
 
 /** What the engine reads of an organization, live, at each step: its policies' layers, schedules and members. */
 export type EscalationOrg = {
@@ -100,15 +122,17 @@ const resolversFor = (org: EscalationOrg): Resolvers => {
 /** Pages each user about the incident as `layer`, and writes the step's `layer_paged`. */
 const page = (
   engine: EscalationEngine,
-  incident: { orgId: string; incidentId: string; incidentCode: number },
+  incident: { orgId: string; incidentId: string; incidentCode: number; pageCode: number },
   userIds: readonly string[],
   layer: { position: number | null; layerId: string | null },
   cause: PageCause,
   at: Millis,
   escalatedFromBefore = false,
 ) => {
-  const firstPage = engine.pages.size;
-  for (const userId of userIds) appendPage(engine.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
+  const { pages } = engine;
+  const firstPage = pages.size;
+  if (incident.pageCode === 0) incident.pageCode = pageIncidentCode(pages, incident.incidentId);
+  for (const userId of userIds) appendPage(pages, incident.orgId, incident.pageCode, userId, layer.layerId, layer.position, at, cause);
   (escalatedFromBefore ? logEscalatedAndPaged : logLayerPaged)(engine.log, incident.incidentCode, at, firstPage, userIds.length);
 };
 
@@ -162,7 +186,7 @@ export const startEscalation = (
   incident: { orgId: string; incidentId: string; policyId: string },
   at: Millis,
 ): EscalationRecord => {
-  const escalation: EscalationRecord = {
+  const escalation = escalationRecord({
     orgId: incident.orgId,
     incidentId: incident.incidentId,
     incidentCode: incidentCode(engine.log, incident.incidentId),
@@ -172,7 +196,7 @@ export const startEscalation = (
     layerId: null,
     nextEscalationAt: Number.NaN,
     generation: 0,
-  };
+  });
   escalate(engine, org, escalation, 1, at, 'opened');
   return escalation;
 };
@@ -216,7 +240,7 @@ export const handOffEscalation = (
 ) => {
   const { escalation } = incident;
   const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
-  const whose = escalation ?? { orgId: incident.orgId, incidentId: incident.id, incidentCode: incidentCode(engine.log, incident.id) };
+  const whose = escalation ?? { orgId: incident.orgId, incidentId: incident.id, incidentCode: incidentCode(engine.log, incident.id), pageCode: 0 };
   page(engine, whose, [targetUserId], layer, 'handoff', at);
   if (!isRunning(escalation)) return;
   const current = escalation.position === null ? undefined : org.policies.get(escalation.policyId)?.layers[escalation.position - 1];

@@ -2,7 +2,7 @@ import { ComponentOperationalStatus } from '../../src/schemas/components.js';
 import { EscalationState, IncidentStatus, Severity } from '../../src/schemas/incidents.js';
 import { RotationType } from '../../src/schemas/schedules.js';
 import { MemberRole } from '../../src/schemas/team.js';
-import type { EscalationRecord } from '../engine/escalation.js';
+import { escalationRecord, type EscalationRecord } from '../engine/escalation.js';
 import { boolean, data, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refused, string, stringOrNull, strings, type Fields } from './copy.js';
 import type {
   ComponentRecord,
@@ -174,18 +174,25 @@ const incidentUpdate = (r: Fields): IncidentUpdateRecord => ({
   redactedBy: stringOrNull(r.redactedBy, 'redactedBy'),
 });
 
-/** `incidentCode` is the incident's code in the engine log: `checkEscalations` checks it against the restored log. */
-const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => ({
-  orgId: string(r.orgId, 'orgId'),
-  incidentId: string(r.incidentId, 'incidentId'),
-  incidentCode: number(r.incidentCode, 'incidentCode'),
-  policyId: string(r.policyId, 'policyId'),
-  state: oneOf(r.state, 'state', EscalationState.options),
-  position: numberOrNull(r.position, 'position'),
-  layerId: stringOrNull(r.layerId, 'layerId'),
-  nextEscalationAt: numberOrNaN(r.nextEscalationAt, 'nextEscalationAt', toSnapshot),
-  generation: number(r.generation, 'generation'),
-});
+/**
+ * `incidentCode` is the incident's code in the engine log: `checkEscalations` checks it against the
+ * restored log. `pageCode` is left out: it only saves the engine a lookup, and it looks it up again.
+ */
+const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => {
+  const fields: Omit<EscalationRecord, 'pageCode'> = {
+    orgId: string(r.orgId, 'orgId'),
+    incidentId: string(r.incidentId, 'incidentId'),
+    incidentCode: number(r.incidentCode, 'incidentCode'),
+    policyId: string(r.policyId, 'policyId'),
+    state: oneOf(r.state, 'state', EscalationState.options),
+    position: numberOrNull(r.position, 'position'),
+    layerId: stringOrNull(r.layerId, 'layerId'),
+    nextEscalationAt: numberOrNaN(r.nextEscalationAt, 'nextEscalationAt', toSnapshot),
+    generation: number(r.generation, 'generation'),
+  };
+  // The snapshot's copy is plain data without the cache; the restored record is the engine's own shape.
+  return toSnapshot ? (fields as EscalationRecord) : escalationRecord(fields);
+};
 
 /** One entry of the store's part of an audit trail, by its type. */
 const auditEntry = (r: Fields): IncidentAuditEntry => {
