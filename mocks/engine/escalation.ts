@@ -62,7 +62,7 @@ export const escalationRecord = (fields: Omit<EscalationRecord, 'pageCode'>): Es
 
 /** What the engine reads of an organization, live, at each step: its policies' layers, schedules and members. */
 export type EscalationOrg = {
-  readonly policies: ReadonlyMap<string, { readonly layers: readonly RuleLayer[] }>;
+  readonly policies: ReadonlyMap<string, { readonly id: string; readonly layers: readonly RuleLayer[] }>;
   /** A schedule's layers in position order, which is what the rotation needs. */
   readonly schedules: ReadonlyMap<string, OrderedSchedule>;
   readonly users: { has(userId: string): boolean };
@@ -179,7 +179,12 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: Esca
   arm(engine, escalation, at + paged.timeoutMs);
 };
 
-/** An incident opened with a policy pages its layer 1 at once; the store keeps the record returned. */
+/**
+ * An incident opened with a policy pages its layer 1 at once; the store keeps the record returned.
+ * The record names its policy by the policy's own id string, which every escalation under it then
+ * shares: each step looks the policy up, and a shared string is found by comparing pointers, where
+ * one of its own (every id read from a request body is) is read and compared character by character.
+ */
 export const startEscalation = (
   engine: EscalationEngine,
   org: EscalationOrg,
@@ -190,7 +195,7 @@ export const startEscalation = (
     orgId: incident.orgId,
     incidentId: incident.incidentId,
     incidentCode: incidentCode(engine.log, incident.incidentId),
-    policyId: incident.policyId,
+    policyId: org.policies.get(incident.policyId)?.id ?? incident.policyId,
     state: 'active',
     position: null,
     layerId: null,

@@ -1,13 +1,14 @@
 import type { Millis } from './clock.js';
 import { createInterned, intern, internedFrom, internedStrings, internRecent, type Interned, type Recent } from './interned.js';
-import { arrayAt, columnAt, objectAt, plainColumn } from './snapshot-check.js';
+import { columnData, createColumn, numberAt, setAt, type Column } from './columns.js';
+import { arrayAt, columnAt, objectAt } from './snapshot-check.js';
 
 /**
- * Every page of one mock, in order, stored by column in typed arrays: half a million pages are a few
- * growing buffers, not half a million objects or pointer arrays, so a long simulation costs the
- * same per step at 1,000 incidents as at 10,000 (anything the garbage collector has to trace or
- * copy makes each step dearer as the run grows). Ids are interned to numbers on the way in; the
- * audit trail and `mock.pages()` read pages back with `readPage`.
+ * Every page of one mock, in order, stored by column (see `columns.ts`): five million pages are a
+ * few hundred chunks of numbers, not five million objects or pointer arrays, so a long simulation
+ * costs the same per step at 10,000 incidents as at 100,000 (anything the garbage collector has to
+ * trace or copy makes each step dearer as the run grows). Ids are interned to numbers on the way
+ * in; the audit trail and `mock.pages()` read pages back with `readPage`.
  */
 export type PageCause = 'opened' | 'escalated' | 'handoff';
 const CAUSES: readonly PageCause[] = ['opened', 'escalated', 'handoff'];
@@ -32,32 +33,20 @@ const COLUMNS = ['orgId', 'incidentId', 'userId', 'layerId', 'position', 'cause'
 
 export type PageLog = {
   size: number;
-  at: Float64Array;
+  at: Column;
   /** Interned ids, and the layer position (-1 for `null`) and cause code. */
-  columns: Record<(typeof COLUMNS)[number], Int32Array>;
+  columns: Record<(typeof COLUMNS)[number], Column>;
   ids: Interned;
   recent: { orgId: Recent; layerId: Recent };
 };
 
-export const createPageLog = (capacity = 1024): PageLog => ({
+export const createPageLog = (): PageLog => ({
   size: 0,
-  at: new Float64Array(capacity),
-  columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as PageLog['columns'],
+  at: createColumn(),
+  columns: { orgId: createColumn(), incidentId: createColumn(), userId: createColumn(), layerId: createColumn(), position: createColumn(), cause: createColumn() },
   ids: createInterned(),
   recent: { orgId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
 });
-
-const grow = (log: PageLog) => {
-  const capacity = log.at.length * 2;
-  const at = new Float64Array(capacity);
-  at.set(log.at);
-  log.at = at;
-  for (const name of COLUMNS) {
-    const column = new Int32Array(capacity);
-    column.set(log.columns[name]);
-    log.columns[name] = column;
-  }
-};
 
 /**
  * An incident's code in the page log. The engine keeps it with the escalation, as it keeps the
@@ -77,32 +66,34 @@ export const appendPage = (
   at: Millis,
   cause: PageCause,
 ): number => {
-  if (log.size === log.at.length) grow(log);
   const index = log.size++;
   const { columns, ids, recent } = log;
-  log.at[index] = at;
-  columns.orgId[index] = internRecent(ids, recent.orgId, orgId);
-  columns.incidentId[index] = incident;
-  columns.userId[index] = intern(ids, userId);
-  columns.layerId[index] = internRecent(ids, recent.layerId, layerId);
-  columns.position[index] = position ?? -1;
-  columns.cause[index] = CAUSE_CODES[cause];
+  setAt(log.at, index, at);
+  setAt(columns.orgId, index, internRecent(ids, recent.orgId, orgId));
+  setAt(columns.incidentId, index, incident);
+  setAt(columns.userId, index, intern(ids, userId));
+  setAt(columns.layerId, index, internRecent(ids, recent.layerId, layerId));
+  setAt(columns.position, index, position ?? -1);
+  setAt(columns.cause, index, CAUSE_CODES[cause]);
   return index;
 };
 
 export const readPage = (log: PageLog, index: number): PageRecord => {
   const { columns, ids } = log;
-  const position = columns.position[index]!;
+  const position = numberAt(columns.position, index);
   return {
-    orgId: ids.strings[columns.orgId[index]!]!,
-    incidentId: ids.strings[columns.incidentId[index]!]!,
-    userId: ids.strings[columns.userId[index]!]!,
-    layerId: ids.strings[columns.layerId[index]!] ?? null,
+    orgId: ids.strings[numberAt(columns.orgId, index)]!,
+    incidentId: ids.strings[numberAt(columns.incidentId, index)]!,
+    userId: ids.strings[numberAt(columns.userId, index)]!,
+    layerId: ids.strings[numberAt(columns.layerId, index)] ?? null,
     position: position === -1 ? null : position,
-    at: log.at[index]!,
-    cause: CAUSES[columns.cause[index]!]!,
+    at: numberAt(log.at, index),
+    cause: CAUSES[numberAt(columns.cause, index)]!,
   };
 };
+
+/** A page's layer position (-1 for `null`), without reading the rest of it back. */
+export const pagePositionCode = (log: PageLog, index: number): number => numberAt(log.columns.position, index);
 
 /** What `mock.pages(filter)` asks for, in the page log's terms. */
 export type PageQuery = {
@@ -132,12 +123,12 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
   if (Object.values(wanted).includes(-1)) return [];
   const position = query.position === undefined ? undefined : (query.position ?? -1);
   const matches = (index: number) =>
-    (wanted.orgId === undefined || columns.orgId[index] === wanted.orgId) &&
-    (wanted.incidentId === undefined || columns.incidentId[index] === wanted.incidentId) &&
-    (wanted.userId === undefined || columns.userId[index] === wanted.userId) &&
-    (wanted.layerId === undefined || columns.layerId[index] === wanted.layerId) &&
-    (position === undefined || columns.position[index] === position) &&
-    (query.reason === undefined || (columns.cause[index] === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
+    (wanted.orgId === undefined || numberAt(columns.orgId, index) === wanted.orgId) &&
+    (wanted.incidentId === undefined || numberAt(columns.incidentId, index) === wanted.incidentId) &&
+    (wanted.userId === undefined || numberAt(columns.userId, index) === wanted.userId) &&
+    (wanted.layerId === undefined || numberAt(columns.layerId, index) === wanted.layerId) &&
+    (position === undefined || numberAt(columns.position, index) === position) &&
+    (query.reason === undefined || (numberAt(columns.cause, index) === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
   const found: number[] = [];
   if (candidates) {
     for (const index of candidates) if (matches(index)) found.push(index);
@@ -151,13 +142,13 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
 export type PageLogData = Record<'at' | (typeof COLUMNS)[number], number[]> & { ids: Array<string | null> };
 
 export const pageLogData = (log: PageLog): PageLogData => ({
-  at: plainColumn(log.at, log.size),
-  orgId: plainColumn(log.columns.orgId, log.size),
-  incidentId: plainColumn(log.columns.incidentId, log.size),
-  userId: plainColumn(log.columns.userId, log.size),
-  layerId: plainColumn(log.columns.layerId, log.size),
-  position: plainColumn(log.columns.position, log.size),
-  cause: plainColumn(log.columns.cause, log.size),
+  at: columnData(log.at, log.size),
+  orgId: columnData(log.columns.orgId, log.size),
+  incidentId: columnData(log.columns.incidentId, log.size),
+  userId: columnData(log.columns.userId, log.size),
+  layerId: columnData(log.columns.layerId, log.size),
+  position: columnData(log.columns.position, log.size),
+  cause: columnData(log.columns.cause, log.size),
   ids: internedStrings(log.ids),
 });
 
@@ -166,13 +157,11 @@ export const pageLogFrom = (value: unknown, where: string): PageLog => {
   const data = objectAt(value, where);
   const ids = internedFrom(data.ids, `${where}.ids`);
   const size = arrayAt(data.at, `${where}.at`).length;
-  const capacity = Math.max(1024, size);
   const lastId = ids.strings.length - 1;
-  const column = (name: (typeof COLUMNS)[number], min: number, max: number) =>
-    columnAt(data[name], `${where}.${name}`, Int32Array, capacity, size, { min, max });
+  const column = (name: (typeof COLUMNS)[number], min: number, max: number) => columnAt(data[name], `${where}.${name}`, size, { min, max });
   return {
     size,
-    at: columnAt(data.at, `${where}.at`, Float64Array, capacity, size),
+    at: columnAt(data.at, `${where}.at`, size),
     columns: {
       orgId: column('orgId', 1, lastId),
       incidentId: column('incidentId', 1, lastId),

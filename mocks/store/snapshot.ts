@@ -81,9 +81,10 @@ const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; 
 
 /**
  * Each escalation must be its incident's, and name it by its code in the restored engine log: a
- * step writes the incident's trail under that code.
+ * step writes the incident's trail under that code. It then names its org and policy by their own
+ * id strings, as a new escalation does (see `startEscalation`), not by copies read from the snapshot.
  */
-const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
+const adoptEscalations = (org: OrgRecord, where: string, state: MockState) => {
   const codes = state.engine.log.ids.strings;
   let i = 0;
   for (const incident of org.incidents.values()) {
@@ -94,6 +95,10 @@ const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
         `must be the escalation of incident ${incident.id} of org ${org.id}, named by its code in the escalation log`,
         [escalation.orgId, escalation.incidentId, escalation.incidentCode],
       );
+    }
+    if (escalation) {
+      escalation.orgId = org.id;
+      escalation.policyId = org.policies.get(escalation.policyId)?.id ?? escalation.policyId;
     }
     i++;
   }
@@ -110,7 +115,7 @@ const orgFrom = (value: unknown, where: string, state: MockState): OrgRecord => 
   for (const name of COLLECTION_NAMES) {
     (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id);
   }
-  checkEscalations(org, where, state);
+  adoptEscalations(org, where, state);
   return org;
 };
 
