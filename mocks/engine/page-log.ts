@@ -37,15 +37,18 @@ export type PageLog = {
   /** Interned ids, and the layer position (-1 for `null`) and cause code. */
   columns: Record<(typeof COLUMNS)[number], Column>;
   ids: Interned;
-  recent: { orgId: Recent; layerId: Recent };
+  /** Each id column's last value: in a burst of steps, page after page is of the same org, user and layer. */
+  recent: { orgId: Recent; userId: Recent; layerId: Recent };
 };
+
+const noneRecent = () => ({ orgId: { value: null, code: 0 }, userId: { value: null, code: 0 }, layerId: { value: null, code: 0 } });
 
 export const createPageLog = (): PageLog => ({
   size: 0,
   at: createColumn(),
   columns: { orgId: createColumn(), incidentId: createColumn(), userId: createColumn(), layerId: createColumn(), position: createColumn(), cause: createColumn() },
   ids: createInterned(),
-  recent: { orgId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
+  recent: noneRecent(),
 });
 
 /**
@@ -71,7 +74,7 @@ export const appendPage = (
   setAt(log.at, index, at);
   setAt(columns.orgId, index, internRecent(ids, recent.orgId, orgId));
   setAt(columns.incidentId, index, incident);
-  setAt(columns.userId, index, intern(ids, userId));
+  setAt(columns.userId, index, internRecent(ids, recent.userId, userId));
   setAt(columns.layerId, index, internRecent(ids, recent.layerId, layerId));
   setAt(columns.position, index, position ?? -1);
   setAt(columns.cause, index, CAUSE_CODES[cause]);
@@ -171,6 +174,6 @@ export const pageLogFrom = (value: unknown, where: string): PageLog => {
       cause: column('cause', 0, CAUSES.length - 1),
     },
     ids,
-    recent: { orgId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
+    recent: noneRecent(),
   };
 };
