@@ -39,9 +39,16 @@ export const columnData = (column: Column, size: number): number[] => {
   return data;
 };
 
-/** A column holding `numbers` (already checked: see `columnAt`). */
-export const columnOf = (numbers: readonly number[]): Column => {
+/** A column of `numbers`, or of what `pack` makes of each (a snapshot's column, or two). */
+export const columnOf = (numbers: readonly number[], pack?: (value: number, index: number) => number): Column => {
   const column = createColumn();
-  for (let index = 0; index < numbers.length; index++) setAt(column, index, numbers[index]!);
+  for (let index = 0; index < numbers.length; index++) setAt(column, index, pack ? pack(numbers[index]!, index) : numbers[index]!);
   return column;
+};
+
+/** The first `size` numbers as a plain array, each unpacked by `unpack`, for a snapshot. */
+export const unpackedData = (column: Column, size: number, unpack: (value: number) => number): number[] => {
+  const data: number[] = [];
+  for (let index = 0; index < size; index++) data.push(unpack(numberAt(column, index)));
+  return data;
 };

@@ -1,8 +1,8 @@
 import type { Millis } from './clock.js';
 import { createInterned, intern, internedFrom, internedStrings, type Interned } from './interned.js';
-import { columnData, createColumn, numberAt, setAt, type Column } from './columns.js';
+import { columnData, columnOf, createColumn, numberAt, setAt, unpackedData, type Column } from './columns.js';
 import { pagePositionCode, pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
-import { arrayAt, columnAt, objectAt, refuse } from './snapshot-check.js';
+import { arrayAt, numbersAt, objectAt, refuse } from './snapshot-check.js';
 
 /**
  * The escalation part of every incident's audit trail, written by the engine alone, in order. A
@@ -39,7 +39,15 @@ const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
  * | `layer_paged`        | its first page in the page log    | how many pages       |
  * | `escalation_stopped` | reason (index in `STOP_REASONS`)  |                      |
  */
-type Columns = { incidentId: Column; kind: Column; primary: Column; secondary: Column };
+type Columns = { entry: Column; primary: Column; secondary: Column };
+
+/**
+ * An entry's incident (its code) and kind as one number, `incident * 8 + kind`: a column fewer to
+ * write on every step and to keep for good.
+ */
+const entryOf = (incident: number, kind: number) => incident * 8 + kind;
+const incidentOf = (entry: number) => Math.floor(entry / 8);
+const kindOf = (entry: number) => entry % 8;
 
 export type EscalationLog = {
   size: number;
@@ -53,7 +61,7 @@ export type EscalationLog = {
 export const createEscalationLog = (): EscalationLog => ({
   size: 0,
   at: createColumn(),
-  columns: { incidentId: createColumn(), kind: createColumn(), primary: createColumn(), secondary: createColumn() },
+  columns: { entry: createColumn(), primary: createColumn(), secondary: createColumn() },
   ids: createInterned(),
   index: { upTo: 0, byIncident: new Map() },
 });
@@ -72,8 +80,7 @@ const append = (log: EscalationLog, kind: number, incident: number, at: Millis, 
   const index = log.size++;
   const { columns } = log;
   setAt(log.at, index, at);
-  setAt(columns.incidentId, index, incident);
-  setAt(columns.kind, index, kind);
+  setAt(columns.entry, index, entryOf(incident, kind));
   setAt(columns.primary, index, primary);
   setAt(columns.secondary, index, secondary);
 };
@@ -104,7 +111,7 @@ export const logStopped = (log: EscalationLog, incident: number, at: Millis, rea
 export const escalationEntriesOf = (log: EscalationLog, incidentId: string): readonly number[] => {
   const { index } = log;
   for (; index.upTo < log.size; index.upTo++) {
-    const code = numberAt(log.columns.incidentId, index.upTo);
+    const code = incidentOf(numberAt(log.columns.entry, index.upTo));
     const list = index.byIncident.get(code);
     if (list) list.push(index.upTo);
     else index.byIncident.set(code, [index.upTo]);
@@ -118,7 +125,7 @@ export const pageIndicesOf = (log: EscalationLog, incidentId: string): number[] 
   const { columns } = log;
   const indices: number[] = [];
   for (const entry of escalationEntriesOf(log, incidentId)) {
-    const kind = numberAt(columns.kind, entry);
+    const kind = kindOf(numberAt(columns.entry, entry));
     if (kind !== KIND.layer_paged && kind !== KIND.escalated_and_paged) continue;
     const first = numberAt(columns.primary, entry);
     for (let page = first; page < first + numberAt(columns.secondary, entry); page++) indices.push(page);
@@ -139,7 +146,7 @@ export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index:
   const at = numberAt(log.at, index);
   const primary = numberAt(columns.primary, index);
   const secondary = numberAt(columns.secondary, index);
-  switch (KINDS[numberAt(columns.kind, index)]!) {
+  switch (KINDS[kindOf(numberAt(columns.entry, index))]!) {
     case 'escalated':
       return [{ type: 'escalated', at, fromPosition: primary === -1 ? null : primary }];
     case 'layer_skipped':
@@ -163,12 +170,12 @@ export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index:
 };
 
 /** The log as plain data, for a snapshot: each column up to `size`, and the interned ids. */
-export type EscalationLogData = Record<'at' | keyof Columns, number[]> & { ids: Array<string | null> };
+export type EscalationLogData = Record<'at' | 'incidentId' | 'kind' | 'primary' | 'secondary', number[]> & { ids: Array<string | null> };
 
 export const escalationLogData = (log: EscalationLog): EscalationLogData => ({
   at: columnData(log.at, log.size),
-  incidentId: columnData(log.columns.incidentId, log.size),
-  kind: columnData(log.columns.kind, log.size),
+  incidentId: unpackedData(log.columns.entry, log.size, incidentOf),
+  kind: unpackedData(log.columns.entry, log.size, kindOf),
   primary: columnData(log.columns.primary, log.size),
   secondary: columnData(log.columns.secondary, log.size),
   ids: internedStrings(log.ids),
@@ -185,23 +192,15 @@ export const escalationLogFrom = (value: unknown, where: string, pages: PageLog)
   const ids = internedFrom(data.ids, `${where}.ids`);
   const size = arrayAt(data.at, `${where}.at`).length;
   const lastId = ids.strings.length - 1;
-  const log: EscalationLog = {
-    size,
-    at: columnAt(data.at, `${where}.at`, size),
-    columns: {
-      incidentId: columnAt(data.incidentId, `${where}.incidentId`, size, { min: 1, max: lastId }),
-      kind: columnAt(data.kind, `${where}.kind`, size, { min: 0, max: KINDS.length - 1 }),
-      primary: columnAt(data.primary, `${where}.primary`, size, INT32),
-      secondary: columnAt(data.secondary, `${where}.secondary`, size, INT32),
-    },
-    ids,
-    index: { upTo: 0, byIncident: new Map() },
-  };
-  const { columns } = log;
+  const at = numbersAt(data.at, `${where}.at`, size);
+  const incidents = numbersAt(data.incidentId, `${where}.incidentId`, size, { min: 1, max: lastId });
+  const kinds = numbersAt(data.kind, `${where}.kind`, size, { min: 0, max: KINDS.length - 1 });
+  const primaries = numbersAt(data.primary, `${where}.primary`, size, INT32);
+  const secondaries = numbersAt(data.secondary, `${where}.secondary`, size, INT32);
   for (let index = 0; index < size; index++) {
-    const kind = numberAt(columns.kind, index);
-    const first = numberAt(columns.primary, index);
-    const second = numberAt(columns.secondary, index);
+    const kind = kinds[index]!;
+    const first = primaries[index]!;
+    const second = secondaries[index]!;
     let problem: string | undefined;
     switch (kind) {
       case KIND.escalated:
@@ -221,5 +220,15 @@ export const escalationLogFrom = (value: unknown, where: string, pages: PageLog)
     }
     if (problem) refuse(`${where} entry ${index} (${KINDS[kind]})`, problem, [first, second]);
   }
-  return log;
+  return {
+    size,
+    at: columnOf(at),
+    columns: {
+      entry: columnOf(incidents, (incident, index) => entryOf(incident, kinds[index]!)),
+      primary: columnOf(primaries),
+      secondary: columnOf(secondaries),
+    },
+    ids,
+    index: { upTo: 0, byIncident: new Map() },
+  };
 };

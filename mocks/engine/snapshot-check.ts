@@ -1,5 +1,3 @@
-import { columnOf, type Column } from './columns.js';
-
 /**
  * Reading a snapshot back (`mock.restore`): small checks that name the field at fault, from
  * `snapshot.` on, and throw a `TypeError` before anything is applied. Paths are built only on
@@ -49,10 +47,11 @@ export const finiteAt = (value: unknown, where: Where): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : refuse(where, 'must be a finite number', value);
 
 /**
- * A log's column from a snapshot, each number checked first: integers in `[min, max]`, or any
- * finite number when `range` is omitted; it must hold `length` numbers, as its log's other columns.
+ * A log's column from a snapshot, each number checked: integers in `[min, max]`, or any finite
+ * number when `range` is omitted; it must hold `length` numbers, as its log's other columns. The
+ * log copies what it keeps (`columnOf`).
  */
-export const columnAt = (value: unknown, where: Where, length: number, range?: { min: number; max: number }): Column => {
+export const numbersAt = (value: unknown, where: Where, length: number, range?: { min: number; max: number }): readonly number[] => {
   const items = arrayAt(value, where);
   if (items.length !== length) refuse(where, `must hold ${length} numbers, as many as its log's other columns`, value);
   let bad = -1;
@@ -71,7 +70,7 @@ export const columnAt = (value: unknown, where: Where, length: number, range?: {
   if (bad !== -1) {
     refuse(() => `${pathOf(where)}[${bad}]`, range ? `must be an integer from ${range.min} to ${range.max}` : 'must be a finite number', items[bad]);
   }
-  return columnOf(items as number[]);
+  return items as number[];
 };
 
 /**
