@@ -1,13 +1,60 @@
+import { readFile } from 'node:fs/promises';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import ts from 'typescript';
 
 // msw is the consumer's own (an optional peer); zod and ky are dependencies; vitest is the
 // consumer's test runner. None is bundled.
 const external = ['msw', 'zod', 'ky', 'vitest'];
 
+/**
+ * Marks every call made while a client module loads (`const Layer = z.looseObject({ … })`, the
+ * endpoint table) as `/* @__PURE__ *\/`, each nested call too, since a bundler keeps an unmarked one.
+ * The SDK's modules have no other top-level effect, so an app's bundler can drop whatever it does not
+ * use: the mock-only schemas, the resources a single-resource client leaves out, the error classes an
+ * app never names. Only calls in top-level `const` initializers are marked, outside functions and
+ * classes (whose bodies run later); a statement that is a call is left alone.
+ */
+export const annotatePureCalls = (source: string, fileName: string): string => {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits: Array<{ at: number; text: string; depth: number }> = [];
+  const visit = (node: ts.Node, depth: number): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      // Parenthesised, so that a call on a call (`z.string().check(…)`) marks both.
+      edits.push({ at: node.getStart(file), text: '(/* @__PURE__ */ ', depth }, { at: node.getEnd(), text: ')', depth: -depth });
+      depth += 1;
+    }
+    ts.forEachChild(node, (child) => visit(child, depth));
+  };
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) if (declaration.initializer) visit(declaration.initializer, 1);
+  }
+  // From the end, so earlier offsets stay true. Text inserted at one offset lands before what was
+  // inserted there already: the outer call's opening goes in last.
+  edits.sort((a, b) => b.at - a.at || b.depth - a.depth);
+  let out = source;
+  for (const edit of edits) out = out.slice(0, edit.at) + edit.text + out.slice(edit.at);
+  return out;
+};
+
+const pureCalls: Plugin = {
+  name: 'pure-calls',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({
+      contents: annotatePureCalls(await readFile(path, 'utf8'), path),
+      loader: 'ts',
+    }));
+  },
+};
+
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      // A client with policies and layers only: a smaller bundle for an app that needs nothing else.
+      policies: 'src/policies.ts',
       schemas: 'src/schemas/index.ts',
       mocks: 'mocks/index.ts',
       // Node only (node:http): apart from `mocks`, which must bundle for the browser.
@@ -18,6 +65,7 @@ export default defineConfig([
     sourcemap: true,
     target: 'node22',
     external,
+    esbuildPlugins: [pureCalls],
   },
   {
     // `@scaling-cloud/sdk/mocks/vitest` exports nothing: importing it registers the matchers. Its

@@ -29,6 +29,7 @@ export default defineConfig({
   resolve: {
     // Examples and consumer-style tests import the package by name; in the repo that is the source.
     alias: [
+      { find: /^@scaling-cloud\/sdk\/policies$/, replacement: here('./src/policies.ts') },
       { find: /^@scaling-cloud\/sdk\/schemas$/, replacement: here('./src/schemas/index.ts') },
       { find: /^@scaling-cloud\/sdk\/mocks\/vitest$/, replacement: here('./mocks/vitest.ts') },
       { find: /^@scaling-cloud\/sdk\/mocks\/server$/, replacement: here('./mocks/server/index.ts') },

@@ -1,10 +1,11 @@
 // `npm run bench`: every figure is a ratio of two things measured side by side in one run, so a
 // busy or slow machine moves both sides together. Runs against the built package in dist/.
 // `npm run bench -- --write` also records the table, with the machine it ran on, in bench/RESULTS.md;
-// `npm run bench -- sdk|mock|simulation|snapshot` runs one part.
+// `npm run bench -- sdk|mock|simulation|snapshot|pages` runs one part.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { mockThroughput } from './mock-throughput.mjs';
+import { pagesFilter } from './pages.mjs';
 import { sdkOverhead } from './sdk-overhead.mjs';
 import { simulation } from './simulation.mjs';
 import { snapshotRestore } from './snapshot.mjs';
@@ -17,6 +18,7 @@ const results = [
   ...(only && only !== 'mock' ? [] : await mockThroughput()),
   ...(only && only !== 'simulation' ? [] : await simulation()),
   ...(only && only !== 'snapshot' ? [] : await snapshotRestore()),
+  ...(only && only !== 'pages' ? [] : await pagesFilter()),
 ];
 
 const table = [

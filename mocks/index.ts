@@ -21,3 +21,6 @@ export type {
 export type { MemberRole as MockMemberRole } from '../src/schemas/team.js';
 export type { Instant, VirtualClock } from './engine/clock.js';
 export { MAX_BODY_BYTES } from './handlers/route.js';
+// Escalation timelines: `mock.timeline(id)` returns the data; these draw it, or a `simulateEscalation()` result.
+export { timelineOfSimulation, toSVG, toText } from './timeline/index.js';
+export type { MockTimeline, SimulationTimelineOptions, SkipReason, Timeline, TimelineEvent, TimelineEventKind, TimelineLane, TimelineSVGOptions } from './timeline/index.js';

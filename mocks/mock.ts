@@ -17,6 +17,8 @@ import { findPages, pageReason, readPage } from './engine/page-log.js';
 import { incidentDetailView } from './store/incident-views.js';
 import { iso } from './store/views.js';
 import { readSnapshot, takeSnapshot } from './snapshot.js';
+import { withRenderers } from './timeline/index.js';
+import { findIncident, incidentTimeline } from './timeline/of-incident.js';
 import type { MockPage, PageFilter, ScalingMock, ScalingMockOptions } from './types.js';
 
 export type * from './types.js';
@@ -82,6 +84,21 @@ const escalationOf = (state: MockState, incidentId: string) => {
   throw new TypeError(`mock.escalationOf: no incident ${incidentId} in this mock`);
 };
 
+/** The incident's timeline, whichever org it belongs to. */
+const timelineOf = (state: MockState, incidentId: string, now: number) => {
+  const found = findIncident(state, incidentId);
+  if (!found) throw new TypeError(`mock.timeline: no incident ${incidentId} in this mock`);
+  return withRenderers(incidentTimeline(state, found.org, found.incident, now));
+};
+
+/** The live state of a mock, for the standalone server's read-only views (`/__mock/incidents`, the timeline page). */
+const states = new WeakMap<ScalingMock, () => MockState>();
+export const mockStateOf = (mock: ScalingMock): MockState => {
+  const state = states.get(mock);
+  if (!state) throw new TypeError('mockStateOf: not a mock from createScalingMock()');
+  return state();
+};
+
 /**
  * An in-memory Scaling API. Every call makes a new, isolated one.
  *
@@ -136,6 +153,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     clock: { now: clock.now, advance: clock.advance, set: clock.set },
     pages: (filter) => pagesView(ctx.state, filter),
     escalationOf: (incidentId) => escalationOf(ctx.state, incidentId),
+    timeline: (incidentId) => timelineOf(ctx.state, incidentId, clock.nowMs()),
     ...createFixtures(ctx, first.org.id),
     ...createComponentFixtures(ctx),
     ...createAlertFixtures(ctx),
@@ -160,6 +178,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
     },
     close: () => clock.stopRealtime(),
   };
+  states.set(mock, () => ctx.state);
   internalFetches.set(mock, async (input, init) => {
     const request = new Request(input, init);
     ctx.log.ignore(request);

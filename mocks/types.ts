@@ -6,6 +6,7 @@ import type { RotationType } from '../src/schemas/schedules.js';
 import type { Instant, VirtualClock } from './engine/clock.js';
 import type { MemberRole } from '../src/schemas/team.js';
 import type { PageReason } from './engine/page-log.js';
+import type { MockTimeline } from './timeline/types.js';
 
 export type ScalingMockOptions = {
   /** Where the mock answers. Default: the real API's URL, so a client with default settings is intercepted. */
@@ -127,6 +128,14 @@ export type ScalingMock = {
    * `GET /incidents/{id}` shows (`null` without a policy). Read-only. A `TypeError` for an unknown id.
    */
   escalationOf(incidentId: string): Escalation | null;
+  /**
+   * The incident's escalation as a story in time, whichever org it belongs to: every page, escalation,
+   * skipped layer, acknowledgment, handoff, exhaustion and resolution (read from its audit trail),
+   * the policy's layers, the next due step and the clock's now, as plain data. `.toSVG()` draws it,
+   * `.toText()` writes it (the same renderers as `toSVG()` / `toText()`). A snapshot: it does not
+   * change as the mock does. A `TypeError` for an unknown id.
+   */
+  timeline(incidentId: string): MockTimeline;
   /** A new org with an admin user who owns the returned key. */
   createOrg(input?: { name?: string; apiKey?: string }): MockOrg;
   /** A member of the default org (or of `orgId`) with a key of their own: requests with it act as them. */

@@ -7,8 +7,10 @@
  * expect(mock).toHaveExhausted(incident.id);
  * ```
  *
- * A failure prints the incident's timeline (every page: time, position, user, reason), so the test
- * output says who was paged instead.
+ * A failure prints the pages (time, position, user, reason) and, for one incident, its whole
+ * timeline as `mock.timeline(id).toText()` writes it, so the test output says who was paged instead.
+ * With `SCALING_TIMELINE_SVG=1` in the environment, a failure also attaches the timeline's SVG to the
+ * test (a vitest annotation, which reporters such as the HTML one show).
  *
  * The entry exports nothing: importing it registers the matchers and their types (on vitest's
  * `Assertion`). The helpers below are its own.
@@ -38,7 +40,7 @@ declare module 'vitest' {
   interface AsymmetricMatchersContaining extends ScalingMatchers {}
 }
 
-type MockLike = Pick<ScalingMock, 'pages' | 'escalationOf'>;
+type MockLike = Pick<ScalingMock, 'pages' | 'escalationOf'> & Partial<Pick<ScalingMock, 'timeline'>>;
 
 const asMock = (received: unknown, matcher: string): MockLike => {
   const candidate = received as Partial<MockLike> | null;
@@ -64,6 +66,35 @@ const formatTimeline = (mock: Pick<ScalingMock, 'pages'>, incidentId?: string): 
   const title = incidentId === undefined ? 'Pages of all incidents' : `Pages of incident ${incidentId}`;
   if (pages.length === 0) return `${title}: none`;
   return [`${title} (${pages.length}):`, ...pages.map((page) => `  ${pageLine(page, incidentId === undefined)}`)].join('\n');
+};
+
+/** The incident's timeline as text, after a blank line; nothing for an incident the mock does not know. */
+const timelineText = (mock: MockLike, incidentId: string | undefined): string => {
+  if (incidentId === undefined || typeof mock.timeline !== 'function') return '';
+  try {
+    return `\n\nTimeline:\n${mock.timeline(incidentId).toText()}`;
+  } catch {
+    return '';
+  }
+};
+
+/** `process.env` where there is one (the matchers may run in a browser). */
+const attachingSvg = () => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.SCALING_TIMELINE_SVG === '1';
+
+/**
+ * On a failure, with `SCALING_TIMELINE_SVG=1`: the incident's timeline as an SVG annotation of the
+ * running test. Best effort: outside a test (or an incident the mock does not know) nothing is attached.
+ */
+const attachSvg = (state: MatcherState, mock: MockLike, incidentId: string | undefined, failed: boolean) => {
+  if (!failed || incidentId === undefined || !attachingSvg() || typeof mock.timeline !== 'function') return;
+  const annotate = (state.task as { context?: { annotate?: (message: string, type: string, attachment: object) => Promise<unknown> } } | undefined)?.context?.annotate;
+  if (typeof annotate !== 'function') return;
+  try {
+    const svg = mock.timeline(incidentId).toSVG();
+    void annotate(`timeline of incident ${incidentId}`, 'scaling:timeline', { contentType: 'image/svg+xml', body: new TextEncoder().encode(svg) });
+  } catch {
+    // An unknown incident, or the test is over: the message has said what there is to say.
+  }
 };
 
 /** The escalation as one line: state, then what explains it. */
@@ -93,13 +124,15 @@ function toHavePaged(this: MatcherState, received: unknown, userId: string, opti
     ...(position === undefined ? [] : [`at position ${position}`]),
     ...(at === undefined ? [] : [`at ${new Date(at).toISOString()}`]),
   ].join(' ');
-  const timeline = formatTimeline(mock, incidentId);
+  // Written only for a message that is shown: a passing assertion reads no timeline.
+  const timeline = () => `${formatTimeline(mock, incidentId)}${timelineText(mock, incidentId)}`;
+  attachSvg(this, mock, incidentId, matching.length > 0 === this.isNot);
   return {
     pass: matching.length > 0,
     message: () =>
       this.isNot
-        ? `expected the mock not to have paged ${wanted}, but it did ${matching.length === 1 ? 'once' : `${matching.length} times`}, first at ${matching[0]?.at ?? '?'}.\n${timeline}`
-        : `expected the mock to have paged ${wanted}, but it did not.\n${timeline}`,
+        ? `expected the mock not to have paged ${wanted}, but it did ${matching.length === 1 ? 'once' : `${matching.length} times`}, first at ${matching[0]?.at ?? '?'}.\n${timeline()}`
+        : `expected the mock to have paged ${wanted}, but it did not.\n${timeline()}`,
   };
 }
 
@@ -107,7 +140,8 @@ function toHaveExhausted(this: MatcherState, received: unknown, incidentId: stri
   const mock = asMock(received, 'toHaveExhausted');
   if (typeof incidentId !== 'string' || incidentId === '') throw new TypeError('toHaveExhausted: incidentId must be a non-empty string');
   const escalation = mock.escalationOf(incidentId); // throws for an incident the mock does not know
-  const details = `${formatEscalation(incidentId, escalation)}\n${formatTimeline(mock, incidentId)}`;
+  const details = () => `${formatEscalation(incidentId, escalation)}\n${formatTimeline(mock, incidentId)}${timelineText(mock, incidentId)}`;
+  attachSvg(this, mock, incidentId, (escalation?.state === 'exhausted') === this.isNot);
   const why =
     escalation === null ? 'it has no escalation policy'
     : escalation.state === 'active' ? `it is still active at position ${escalation.position ?? '-'}${escalation.nextEscalationAt === null ? '' : `, next escalation at ${escalation.nextEscalationAt}`}`
@@ -116,8 +150,8 @@ function toHaveExhausted(this: MatcherState, received: unknown, incidentId: stri
     pass: escalation?.state === 'exhausted',
     message: () =>
       this.isNot
-        ? `expected incident ${incidentId} not to have exhausted its escalation, but it has: every layer timed out and nobody more will be paged.\n${details}`
-        : `expected incident ${incidentId} to have exhausted its escalation, but ${why}.\n${details}`,
+        ? `expected incident ${incidentId} not to have exhausted its escalation, but it has: every layer timed out and nobody more will be paged.\n${details()}`
+        : `expected incident ${incidentId} to have exhausted its escalation, but ${why}.\n${details()}`,
   };
 }
 

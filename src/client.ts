@@ -1,7 +1,5 @@
-import { DEFAULT_BASE_URL } from './core/constants.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './core/http.js';
-import { ScalingError } from './core/errors.js';
-import { ClientOptions, parseOrThrow } from './core/request-options.js';
+import { connect } from './core/connect.js';
+import type { ClientOptions } from './core/request-options.js';
 import { Components } from './resources/components.js';
 import { Incidents } from './resources/incidents.js';
 import { Integrations } from './resources/integrations.js';
@@ -11,9 +9,6 @@ import { Schedules } from './resources/schedules.js';
 import { Team } from './resources/team.js';
 import { Users } from './resources/users.js';
 import { WorkingHoursResource } from './resources/working-hours.js';
-
-const env = (name: string): string | undefined =>
-  typeof process === 'undefined' ? undefined : process.env?.[name] || undefined;
 
 /**
  * The Scaling API client.
@@ -44,22 +39,7 @@ export class Scaling {
   readonly integrations: Integrations;
 
   constructor(options: ClientOptions = {}) {
-    const parsed = parseOrThrow(ClientOptions, options, 'options');
-    const apiKey = parsed.apiKey ?? env('SCALING_API_KEY');
-    if (!apiKey) {
-      throw new ScalingError('Missing API key: pass `apiKey` to `new Scaling()` or set SCALING_API_KEY.');
-    }
-    const baseUrl = (parsed.baseUrl ?? env('SCALING_BASE_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    const http = new Http({
-      apiKey,
-      baseUrl,
-      timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      maxRetries: parsed.maxRetries ?? DEFAULT_MAX_RETRIES,
-      fetch: parsed.fetch,
-      headers: parsed.headers ?? {},
-      validateResponses: parsed.validateResponses ?? true,
-      maxResponseBytes: parsed.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    });
+    const http = connect(options);
     this.policies = new Policies(http);
     this.incidents = new Incidents(http);
     this.schedules = new Schedules(http);

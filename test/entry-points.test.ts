@@ -12,6 +12,8 @@ import * as z from 'zod/mini';
 import * as mocks from '@scaling-cloud/sdk/mocks';
 import * as server from '@scaling-cloud/sdk/mocks/server';
 import * as schemas from '@scaling-cloud/sdk/schemas';
+import * as policies from '@scaling-cloud/sdk/policies';
+import { Scaling, ScalingNotFoundError } from '@scaling-cloud/sdk';
 import * as matchers from '@scaling-cloud/sdk/mocks/vitest';
 import { createScalingMock } from '@scaling-cloud/sdk/mocks';
 
@@ -35,6 +37,25 @@ describe('@scaling-cloud/sdk/schemas', () => {
       expect(schemas).not.toHaveProperty(internal);
     }
     expect(names(schemas).filter((name) => name.startsWith('MAX_'))).toEqual([]);
+  });
+});
+
+describe('@scaling-cloud/sdk/policies', () => {
+  test('exports exactly the reviewed list', () => {
+    expect(names(policies)).toEqual(reviewed['./policies']);
+  });
+
+  test('is a client with policies and layers only, whose errors are the main entry’s', async () => {
+    const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
+    const scaling = new policies.ScalingPolicies({ apiKey: mock.apiKey, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    expect(Object.keys(scaling)).toEqual(['policies']);
+    const policy = await scaling.policies.create({ name: 'Only policies' });
+    const layer = await scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [mock.userId] } });
+    const whole = new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl, fetch: mock.fetch });
+    expect(await whole.policies.layers.list(policy.id)).toEqual([layer]);
+    const error = await scaling.policies.get('pol_missing').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ScalingNotFoundError);
+    expect(policies.ScalingNotFoundError).toBe(ScalingNotFoundError);
   });
 });
 

@@ -4,18 +4,22 @@ import { parseArgs } from 'node:util';
 import { safeParse } from '../../src/core/issues.js';
 import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_SPEED } from '../engine/clock.js';
 import { MockApiKey } from '../fixtures.js';
+import { isBeyondLoopback } from './guard.js';
 import { SeedError, type SeedSummary } from './seed.js';
 import { startMockServer, type MockServerOptions } from './server.js';
 
 const USAGE = `Usage: scaling-mock [--port 4010] [--host 127.0.0.1] [--api-key KEY] [--seed seed.json]
-                    [--state state.json] [--realtime [--speed N]] [--now ISO]
+                    [--state state.json] [--realtime [--speed N]] [--now ISO] [--id-seed N]
+                    [--control-token TOKEN] [--allowed-host NAME]... [--allow-any-host]
 
 Serves the in-memory Scaling API mock (the one createScalingMock() makes) over HTTP.
 
 Options:
   --port N        port to listen on; 0 picks a free one (default 4010)
   --host HOST     address to listen on (default 127.0.0.1)
-  --api-key KEY   the default org's API key (default: the seed's, else a generated scl_mock_… key)
+  --api-key KEY   the default org's API key (default: the seed's, else a random scl_mock_… key)
+  --id-seed N     seeds ids and generated keys (0 to 4294967295): the same N gives the same ids
+                  and keys on every start (default: random, so nobody can predict them)
   --seed FILE     a JSON seed file: orgs, API keys, users, schedules, policies
   --state FILE    a snapshot to start from (GET /__mock/snapshot, or mock.snapshot() as
                   JSON): the whole state, clock and keys included; POST /__mock/reset comes
@@ -24,11 +28,21 @@ Options:
                   (default: the clock stands still until POST /__mock/clock/advance)
   --speed N       with --realtime: N times faster than the wall clock (default 1)
   --now ISO       the clock's start, e.g. 2026-04-07T10:00:00Z (default: now)
+  --control-token TOKEN
+                  the value every /__mock call must send in x-scaling-mock-control
+                  (default: any value; the header itself keeps web pages out)
+  --allowed-host NAME
+                  a Host name to answer to besides localhost, 127.0.0.1, [::1] and --host
+                  (repeatable; e.g. a container's service name)
+  --allow-any-host
+                  answer whatever the Host header says (turns off the DNS-rebinding check)
   -h, --help      show this help
 
-Test controls (no key): GET /__mock/clock, POST /__mock/clock/advance {"ms": n} or {"to": ISO},
+Test controls (no key; every call sends the header x-scaling-mock-control): GET /__mock/clock, POST /__mock/clock/advance {"ms": n} or {"to": ISO},
 GET /__mock/pages?incidentId=&userId=&layerId=&position=&reason=&orgId=, POST /__mock/reset, GET /__mock/seed,
-GET /__mock/snapshot, POST /__mock/restore (body: a snapshot, up to 64 MiB)`;
+GET /__mock/snapshot, POST /__mock/restore (body: a snapshot, up to 64 MiB), POST|DELETE /__mock/faults,
+GET /__mock/requests.
+Timeline page: open /__mock/ui in a browser (read-only views: GET /__mock/incidents, GET /__mock/timeline).`;
 
 /** A usage error: the message, the usage, exit 2. */
 class UsageError extends Error {}
@@ -51,6 +65,10 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string; stateP
         realtime: { type: 'boolean' },
         speed: { type: 'string' },
         now: { type: 'string' },
+        'id-seed': { type: 'string' },
+        'control-token': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'allow-any-host': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,9 +84,17 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string; stateP
   }
   if (values.speed !== undefined && !values.realtime) throw new UsageError('--speed needs --realtime');
   if (values.state !== undefined) {
-    const clash = (['seed', 'api-key', 'now'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`);
+    const clash = (['seed', 'api-key', 'now', 'id-seed'] as const).filter((name) => values[name] !== undefined).map((name) => `--${name}`);
     if (clash.length > 0) throw new UsageError(`--state cannot be combined with ${clash.join(', ')}: the state file holds the orgs, the keys and the clock itself`);
   }
+  const idSeed = values['id-seed'];
+  if (idSeed !== undefined && !(/^\d{1,10}$/.test(idSeed) && Number(idSeed) <= 0xffffffff)) {
+    throw new UsageError(`--id-seed must be an integer from 0 to 4294967295; got "${idSeed}"`);
+  }
+  const token = values['control-token'];
+  if (token !== undefined && !/^[\x21-\x7e]{1,256}$/.test(token)) throw new UsageError('--control-token must be 1 to 256 visible ASCII characters, without spaces');
+  if (values['allow-any-host'] && values['allowed-host'] !== undefined) throw new UsageError('--allowed-host and --allow-any-host exclude each other');
+  if (values['allowed-host']?.some((name) => !/^[^\s/]+$/.test(name))) throw new UsageError('--allowed-host must be a host name or address, without a scheme or path');
   const speed = values.speed === undefined ? undefined : Number(values.speed);
   if (speed !== undefined && !(Number.isFinite(speed) && speed > 0 && speed <= MAX_SPEED)) {
     throw new UsageError(`--speed must be a positive number, at most ${MAX_SPEED}; got "${values.speed}"`);
@@ -88,6 +114,9 @@ const parse = (argv: string[]): (MockServerOptions & { seedPath?: string; stateP
     ...(values.state === undefined ? {} : { statePath: values.state }),
     ...(values.realtime ? { realtime: { speed: speed ?? 1 } } : {}),
     ...(values.now === undefined ? {} : { now: values.now }),
+    ...(idSeed === undefined ? {} : { idSeed: Number(idSeed) }),
+    ...(token === undefined ? {} : { controlToken: token }),
+    ...(values['allow-any-host'] ? { allowedHosts: 'any' as const } : values['allowed-host'] ? { allowedHosts: values['allowed-host'] } : {}),
   };
 };
 
@@ -153,9 +182,17 @@ const main = async () => {
       `clock: ${server.mock.clock.now().toISOString()} (${clock})`,
       ...(server.seed ? describeSeed(server.seed) : []),
       ...(statePath === undefined ? [] : [`state: restored from ${statePath}`]),
+      `timeline page: ${server.origin}/__mock/ui`,
       `test controls: ${server.origin}/__mock/… (clock, clock/advance, pages, reset, seed, snapshot, restore); Ctrl-C stops`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
+    if (isBeyondLoopback(serverOptions.host ?? '127.0.0.1')) {
+      process.stderr.write(
+        `scaling-mock: warning: listening on ${serverOptions.host}, beyond this machine. Anyone who can reach it can use the API ` +
+          `with the keys above${serverOptions.controlToken ? '' : ', and drive the test controls (set --control-token)'}; ` +
+          `the mock is for tests, not a secret store. Clients must use a Host name allowed by --allowed-host.\n`,
+      );
+    }
     const shutdown = (signal: string) => {
       server.close().then(
         () => process.exit(0),

@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { MockApiError } from '../store/errors.js';
 import type { MockSnapshot, PageFilter, ScalingMock } from '../types.js';
 import type { SeedSummary } from './seed.js';
+import { uiRoutes } from './ui/routes.js';
 
 /**
  * The standalone server's test controls under `/__mock`: what a test in another language needs
@@ -115,6 +116,8 @@ const json = (body: ReadBody): unknown => {
 type Control = (ctx: ControlContext, url: URL, body: ReadBody) => Promise<unknown>;
 
 const routes: Record<string, Partial<Record<string, Control>>> = {
+  // The timeline page and the read-only views it polls (`ui/routes.ts`).
+  ...uiRoutes,
   '/clock': {
     GET: async ({ mock }) => ({ now: mock.clock.now().toISOString() }),
   },
@@ -219,6 +222,11 @@ export const handleControl = async (ctx: ControlContext, method: string, url: UR
       return response;
     }
     const result = await control(ctx, url, body);
+    // A route that answers other than JSON (the timeline page, an SVG) gives its own Response.
+    if (result instanceof Response) {
+      result.headers.set('x-request-id', requestId);
+      return result;
+    }
     return Response.json(result, { headers: { 'x-request-id': requestId } });
   } catch (error) {
     if (error instanceof MockApiError) return errorResponse(error, requestId);

@@ -7,3 +7,4 @@ export { startMockServer } from './server.js';
 export type { MockServer, MockServerOptions } from './server.js';
 export { SeedError, parseSeed } from './seed.js';
 export type { SeedInput, SeedSummary } from './seed.js';
+export { CONTROL_HEADER } from './guard.js';

@@ -10,6 +10,7 @@ import { createScalingMock, DROPPED_CONNECTION_CODE } from '../mock.js';
 import { MockApiError } from '../store/errors.js';
 import type { MockSnapshot, ScalingMock, ScalingMockOptions } from '../types.js';
 import { bodyLimitOf, CONTROL_PREFIX, handleControl, type ControlContext, type ReadBody } from './control.js';
+import { createGuard } from './guard.js';
 import { applySeed, parseSeed, seedDefaultKey, type SeedSummary } from './seed.js';
 
 export type MockServerOptions = {
@@ -17,8 +18,24 @@ export type MockServerOptions = {
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** The default org's key (default: the seed's, else a generated `scl_mock_…` key). */
+  /**
+   * The default org's key (default: the seed's; else, with `idSeed`, the one the seeded generator
+   * makes, as in process; else a random `scl_mock_…` key, different on every start).
+   */
   apiKey?: string;
+  /**
+   * Seeds ids and generated keys, as `createScalingMock({ seed })` does: the same value gives the same
+   * ids. Default: a random one on every start, so nobody can predict another server's ids or keys.
+   */
+  idSeed?: number;
+  /** The value the header `x-scaling-mock-control` must have on every `/__mock` call (default: any value). */
+  controlToken?: string;
+  /**
+   * Host names the server answers to (the `Host` header) besides `localhost`, `127.0.0.1`, `[::1]` and
+   * the `host` it listens on; `'any'` turns the check off. Needed when a name or an address other than
+   * these reaches it (a container's service name, a LAN address).
+   */
+  allowedHosts?: readonly string[] | 'any';
   /** The clock's start (default: now). */
   now?: Instant;
   /** The clock follows the wall clock, `speed` times faster, and escalation runs on its own. */
@@ -96,9 +113,21 @@ const pathOf = (target: string | undefined): string | undefined => {
 const isDroppedConnection = (error: unknown) =>
   error instanceof TypeError && (error.cause as { code?: unknown } | undefined)?.code === DROPPED_CONNECTION_CODE;
 
-const send = async (response: Response | undefined, out: ServerResponse, extra: OutgoingHttpHeaders = {}) => {
+/** Whether a path is a test control (`/__mock…`): those are never shared with other origins. */
+const isControlPath = (path: string | undefined) => {
+  const pathname = path?.split('?')[0] ?? '';
+  return pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+};
+
+/** The page under `/__mock/ui` opens in a browser by itself: it needs no control header (its script sends one). */
+const isOpenControl = (method: string, path: string | undefined) => {
+  const pathname = path?.split('?')[0] ?? '';
+  return method === 'GET' && (pathname === `${CONTROL_PREFIX}/ui` || pathname.startsWith(`${CONTROL_PREFIX}/ui/`));
+};
+
+const send = async (response: Response | undefined, out: ServerResponse, extra: OutgoingHttpHeaders = {}, cors = true) => {
   if (response === undefined) return void out.destroy();
-  const headers: OutgoingHttpHeaders = { ...CORS, ...extra };
+  const headers: OutgoingHttpHeaders = { ...(cors ? CORS : {}), ...extra };
   response.headers.forEach((value, name) => {
     if (!HOP_BY_HOP.has(name)) headers[name] = value;
   });
@@ -127,6 +156,11 @@ const mockOptionsOf = (state: unknown): Pick<ScalingMockOptions, 'seed' | 'apiKe
     ...(typeof clock === 'number' && Number.isFinite(clock) ? { now: clock } : {}),
   };
 };
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
+const KEY_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+/** A key as the mock makes them, from the platform's CSPRNG (32 characters, 160 bits). */
+const randomApiKey = () => `scl_mock_${Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => KEY_ALPHABET[byte & 31]).join('')}`;
 
 /** What requests are served from, once the mock exists and is seeded. */
 type Served = { mock: ScalingMock; control: ControlContext; basePath: string };
@@ -177,6 +211,12 @@ const unservedMethod = (method: string, pathname: string, basePath: string) => {
 };
 
 const preflight = (request: IncomingMessage, out: ServerResponse) => {
+  // A page of another origin asking to call a test control (its custom header forces this preflight):
+  // refused without CORS headers, so the browser never sends the call.
+  if (isControlPath(pathOf(request.url))) {
+    void send(apiError(403, 'permission_error', 'cross_origin_control', 'Test controls are not shared with other origins.'), out, {}, false);
+    return;
+  }
   out.writeHead(204, {
     ...CORS,
     'access-control-allow-methods': PREFLIGHT_METHODS,
@@ -197,8 +237,14 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   if (options.apiKey !== undefined && !safeParse(MockApiKey, options.apiKey).success) {
     throw new TypeError('apiKey must be 1 to 256 visible ASCII characters, without spaces');
   }
+  if (options.idSeed !== undefined && !(Number.isInteger(options.idSeed) && options.idSeed >= 0 && options.idSeed <= 0xffffffff)) {
+    throw new RangeError(`idSeed must be an integer from 0 to 4294967295; got ${String(options.idSeed)}`);
+  }
+  if (options.controlToken !== undefined && !/^[\x21-\x7e]{1,256}$/.test(options.controlToken)) {
+    throw new TypeError('controlToken must be 1 to 256 visible ASCII characters, without spaces');
+  }
   if (options.state !== undefined) {
-    const clash = (['seed', 'apiKey', 'now'] as const).filter((name) => options[name] !== undefined);
+    const clash = (['seed', 'apiKey', 'now', 'idSeed'] as const).filter((name) => options[name] !== undefined);
     if (clash.length > 0) {
       throw new TypeError(`state cannot be combined with ${clash.join(', ')}: a snapshot holds the orgs, the keys and the clock itself`);
     }
@@ -214,8 +260,18 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
   let gate: Promise<unknown> = Promise.resolve();
   let origin = '';
 
+  const guard = createGuard(host, { controlToken: options.controlToken, allowedHosts: options.allowedHosts });
   const server: Server = createServer();
   const onRequest = (request: IncomingMessage, out: ServerResponse) => {
+    const path = pathOf(request.url);
+    const control = isControlPath(path);
+    // A `Host` this server does not go by is a page whose own name was pointed at 127.0.0.1 (DNS rebinding).
+    const refusal = guard.checkHost(request) ?? (control && request.method !== 'OPTIONS' && !isOpenControl(request.method ?? '', path) ? guard.checkControl(request) : undefined);
+    if (refusal) {
+      request.resume();
+      void send(errorResponse(refusal, crypto.randomUUID()), out, { connection: 'close' }, !control).catch(() => out.destroy());
+      return;
+    }
     if (request.method === 'OPTIONS') return preflight(request, out);
     const closed = new AbortController();
     out.once('close', () => closed.abort());
@@ -228,7 +284,7 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
           : apiError(500, 'internal_error', 'server_error', `The Scaling mock server failed: ${error instanceof Error ? error.message : String(error)}`),
       )
       // The rest of an oversized body is not worth reading: answer, then close the connection.
-      .then((response) => send(response, out, request.complete ? {} : { connection: 'close' }))
+      .then((response) => send(response, out, request.complete ? {} : { connection: 'close' }, !control))
       .catch(() => out.destroy());
   };
   server.on('request', onRequest);
@@ -280,7 +336,9 @@ export const startMockServer = async (options: MockServerOptions = {}): Promise<
     mock = createScalingMock({
       baseUrl: url,
       now: start,
-      apiKey: options.apiKey ?? (seed && seedDefaultKey(seed)),
+      // Unpredictable unless pinned: another server's (or org's) ids and keys cannot be worked out.
+      seed: options.idSeed ?? randomSeed(),
+      apiKey: options.apiKey ?? (seed && seedDefaultKey(seed)) ?? (options.idSeed === undefined ? randomApiKey() : undefined),
       ...(options.state === undefined ? {} : mockOptionsOf(options.state)),
       ...(options.realtime === undefined ? {} : { realtime: options.realtime }),
     });

@@ -12,13 +12,22 @@ const BRAND = Symbol.for('@scaling-cloud/sdk.error');
 
 type Branded = { [BRAND]?: readonly string[] };
 
-/** Names live on the prototype (not as an own field), so they survive minification and stay out of `inspect`. */
-const named = (ErrorClass: { prototype: Error }, name: string) => {
-  Object.defineProperty(ErrorClass.prototype, 'name', { value: name, writable: true, configurable: true });
-};
-
 export class ScalingError extends Error {
-  static { named(this, 'ScalingError'); }
+  /**
+   * The class's name as a string, which minifiers leave alone. A static field rather than a
+   * statement run when the module loads, so that a bundler can drop every class an app never uses.
+   */
+  static readonly errorName: string = 'ScalingError';
+
+  /** Read from the class on the prototype (not an own field), so it survives minification and stays out of `inspect`. */
+  override get name(): string {
+    return (this.constructor as typeof ScalingError).errorName;
+  }
+
+  /** Assigning a name gives that error its own, as it would on any `Error`. */
+  override set name(value: string) {
+    Object.defineProperty(this, 'name', { value, writable: true, enumerable: true, configurable: true });
+  }
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -69,7 +78,7 @@ const bounded = (value: unknown, depth: number): unknown => {
  * The input of a call was refused before anything was sent. `field` names the first bad field.
  */
 export class ScalingValidationError extends ScalingError {
-  static { named(this, 'ScalingValidationError'); }
+  static override readonly errorName: string = 'ScalingValidationError';
   readonly issues: readonly ValidationIssue[];
   readonly field: string;
 
@@ -92,7 +101,7 @@ export type RequestTarget = { method: string; path: string };
  * Not an HTTP error: the call may well have taken effect. Turn checking off with `validateResponses: false`.
  */
 export class ScalingResponseValidationError extends ScalingError {
-  static { named(this, 'ScalingResponseValidationError'); }
+  static override readonly errorName: string = 'ScalingResponseValidationError';
   readonly issues: readonly ValidationIssue[];
   readonly zodIssues: readonly z.core.$ZodIssue[];
   readonly body: unknown;
@@ -132,7 +141,7 @@ export type APIErrorInit = RequestTarget & {
 
 /** The API answered with an error status. Subclasses name the common cases; `code` names the exact one. */
 export class ScalingAPIError extends ScalingError {
-  static { named(this, 'ScalingAPIError'); }
+  static override readonly errorName: string = 'ScalingAPIError';
   readonly status: number;
   readonly code: string | undefined;
   readonly type: string | undefined;
@@ -165,47 +174,47 @@ export class ScalingAPIError extends ScalingError {
 
 /** 400 or 422: the API refused the content of the request. */
 export class ScalingBadRequestError extends ScalingAPIError {
-  static { named(this, 'ScalingBadRequestError'); }
+  static override readonly errorName: string = 'ScalingBadRequestError';
 }
 /** 400 `invalid_target`: a layer's schedule or users are not in the organization, or the target is malformed. */
 export class ScalingInvalidTargetError extends ScalingBadRequestError {
-  static { named(this, 'ScalingInvalidTargetError'); }
+  static override readonly errorName: string = 'ScalingInvalidTargetError';
 }
 /** 400 `invalid_reorder`: `layerIds` is not exactly the policy's set of layers. */
 export class ScalingInvalidReorderError extends ScalingBadRequestError {
-  static { named(this, 'ScalingInvalidReorderError'); }
+  static override readonly errorName: string = 'ScalingInvalidReorderError';
 }
 /** 401: the API key is missing, unknown, revoked or not allowed to call this endpoint. */
 export class ScalingAuthenticationError extends ScalingAPIError {
-  static { named(this, 'ScalingAuthenticationError'); }
+  static override readonly errorName: string = 'ScalingAuthenticationError';
 }
 /** 403: the caller is known but may not do this. */
 export class ScalingPermissionDeniedError extends ScalingAPIError {
-  static { named(this, 'ScalingPermissionDeniedError'); }
+  static override readonly errorName: string = 'ScalingPermissionDeniedError';
 }
 /** 404: no such resource in the caller's organization. */
 export class ScalingNotFoundError extends ScalingAPIError {
-  static { named(this, 'ScalingNotFoundError'); }
+  static override readonly errorName: string = 'ScalingNotFoundError';
 }
 /** 409: the write conflicts with existing state (a name already taken, a resource still in use). */
 export class ScalingConflictError extends ScalingAPIError {
-  static { named(this, 'ScalingConflictError'); }
+  static override readonly errorName: string = 'ScalingConflictError';
 }
 /** 429: rate limited, still so after the retries. `retryAfterMs` is the server's hint, if it gave one. */
 export class ScalingRateLimitError extends ScalingAPIError {
-  static { named(this, 'ScalingRateLimitError'); }
+  static override readonly errorName: string = 'ScalingRateLimitError';
   get retryAfterMs(): number | undefined {
     return parseRetryAfter(this.headers.get('retry-after'));
   }
 }
 /** 5xx: the API failed, still so after the retries. */
 export class ScalingServerError extends ScalingAPIError {
-  static { named(this, 'ScalingServerError'); }
+  static override readonly errorName: string = 'ScalingServerError';
 }
 
 /** No response arrived: connection refused or reset, DNS failure, TLS failure. */
 export class ScalingConnectionError extends ScalingError {
-  static { named(this, 'ScalingConnectionError'); }
+  static override readonly errorName: string = 'ScalingConnectionError';
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
@@ -222,7 +231,7 @@ export class ScalingConnectionError extends ScalingError {
 
 /** No response within `timeoutMs` (per attempt), still so after the retries. */
 export class ScalingTimeoutError extends ScalingConnectionError {
-  static { named(this, 'ScalingTimeoutError'); }
+  static override readonly errorName: string = 'ScalingTimeoutError';
 }
 
 /**
@@ -230,7 +239,7 @@ export class ScalingTimeoutError extends ScalingConnectionError {
  * reading stopped there. Not retried (the same request would get the same body).
  */
 export class ScalingResponseTooLargeError extends ScalingError {
-  static { named(this, 'ScalingResponseTooLargeError'); }
+  static override readonly errorName: string = 'ScalingResponseTooLargeError';
   readonly method: string;
   readonly path: string;
   readonly status: number;
@@ -248,7 +257,7 @@ export class ScalingResponseTooLargeError extends ScalingError {
 
 /** The caller's `signal` aborted the request. */
 export class ScalingAbortError extends ScalingError {
-  static { named(this, 'ScalingAbortError'); }
+  static override readonly errorName: string = 'ScalingAbortError';
   readonly method: string;
   readonly path: string;
 
@@ -274,7 +283,7 @@ const describeSyncStep = (step: SyncStep): string => {
  * re-reads the layers and finishes the job.
  */
 export class ScalingSyncError extends ScalingError {
-  static { named(this, 'ScalingSyncError'); }
+  static override readonly errorName: string = 'ScalingSyncError';
   readonly policyId: string;
   readonly applied: readonly SyncStep[];
   readonly failed: SyncStep;

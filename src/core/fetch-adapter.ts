@@ -13,19 +13,26 @@ export class ResponseTooLarge extends Error {
   }
 }
 
+/** The text of each successful response the adapter read, for the transport to parse. */
+const bodies = new WeakMap<Response, string>();
+const decoder = new TextDecoder();
+
+/** The body of a successful response as the adapter read it (`''` for none), as `Response.text()` would decode it. */
+export const bodyText = (response: Response): string => bodies.get(response) ?? '';
+
 /**
- * ky builds a `Request` and hands it to `fetch`, and undici then copies that `Request` again.
- * Passing the parts instead, with the body as the string it already is, skips the copy (about
- * 30 µs a call on loopback; see `npm run bench`). Anything else goes through untouched.
+ * ky builds a `Request` (without a body: the transport hands the JSON text under `JSON_BODY`) and
+ * passes it here; undici would copy that `Request` again, so the adapter passes the parts instead, with
+ * the body as the string it already is. Anything else goes through untouched.
  * The global `fetch` is looked up per call, so interception installed later (MSW) still applies.
  */
 export const fetchAdapter =
   (fetchImpl: typeof globalThis.fetch | undefined, maxBytes: number) =>
   async (input: string | URL | Request, init?: AdapterInit): Promise<Response> => {
     const send = fetchImpl ?? globalThis.fetch;
-    const { [JSON_BODY]: body, ...rest } = init ?? {};
-    if (!(input instanceof Request) || (body === undefined && input.body !== null)) return buffered(await send(input, rest), maxBytes);
-    return buffered(await send(input.url, { method: input.method, headers: input.headers, body, signal: input.signal, ...rest }), maxBytes);
+    const body = init?.[JSON_BODY];
+    if (!(input instanceof Request) || (body === undefined && input.body !== null)) return buffered(await send(input, init), maxBytes);
+    return buffered(await send(input.url, { method: input.method, headers: input.headers, body, signal: input.signal }), maxBytes);
   };
 
 /**
@@ -33,6 +40,10 @@ export const fetchAdapter =
  * body that stalls or is cut off (read later, a reset mid-body was never retried and a slow body got a second timeout).
  * It counts the decoded bytes as they stream and stops past `maxBytes`: a gzip bomb or a runaway
  * proxy costs at most that much memory, never the process.
+ *
+ * A success keeps its text aside (`bodyText`) and is handed back as it is, its body consumed: the
+ * transport parses that text, so nothing copies the response or reads it twice. An error status gets
+ * its bytes back in a new `Response`, for ky to read as the error's `data`.
  */
 const buffered = async (response: Response, maxBytes: number): Promise<Response> => {
   // A status-0 response (`Response.error()`, from a custom `fetch` or an MSW override) is a network error,
@@ -51,13 +62,20 @@ const buffered = async (response: Response, maxBytes: number): Promise<Response>
     }
     chunks.push(read.value);
   }
-  const bytes = chunks.length === 1 ? chunks[0]! : new Uint8Array(size);
-  if (chunks.length !== 1) {
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+  const bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, size);
+  if (response.ok) {
+    bodies.set(response, decoder.decode(bytes));
+    return response;
   }
   return new Response(bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
+};
+
+const concat = (chunks: readonly Uint8Array[], size: number): Uint8Array => {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 };

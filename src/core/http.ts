@@ -12,7 +12,7 @@ import {
   type RequestTarget,
 } from './errors.js';
 import type { AnyEndpoint, EndpointInput, EndpointResult, HttpMethod } from '../endpoints/endpoint.js';
-import { fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
+import { bodyText, fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
 import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
@@ -21,9 +21,10 @@ import { retryPolicy } from './retry.js';
 
 /**
  * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
- * namespace, so the default export is one level down there.
+ * namespace, so the default export is one level down there. (A call, so that the build can mark
+ * it free of side effects: an `in` test at the top level would keep ky in a bundle that never calls it.)
  */
-const ky: KyInstance = 'create' in kyImport ? kyImport : (kyImport as unknown as { default: KyInstance }).default;
+const ky: KyInstance = ((module) => ('create' in module ? module : (module as unknown as { default: KyInstance }).default))(kyImport);
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -54,35 +55,43 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
   options?: RequestOptions | undefined;
 };
 
+/** The options of one ky call that depend on the client only: built once, shared by every call. */
+type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks'>;
+
 /**
- * The transport: one ky instance per client. Auth and error mapping are ky hooks written once;
- * retries and timeouts are ky's own (see `retry.ts` for the policy).
+ * The transport: ky with the client's settings. Error mapping is a ky hook written once; retries and
+ * timeouts are ky's own (see `retry.ts` for the policy). The key is a header of every call, set last.
+ *
+ * Each call hands ky one options object with everything set (no instance defaults for ky to merge
+ * again per call), a `Request` without a body (the adapter sends the JSON text, see
+ * `fetch-adapter.ts`), and no retry policy at all when no retry can happen.
  */
 export class Http {
-  /** Two ky instances, so each call only names what differs: most calls pass just method and body. */
-  readonly #ky: { idempotent: KyInstance; unsafePost: KyInstance };
   readonly #config: HttpConfig;
   readonly #redact: Redactor;
+  readonly #defaults: KyDefaults;
+  /**
+   * `accept`, the client's headers and `authorization`, then the same with `content-type` for a JSON
+   * body. Private fields, so that no `inspect` or `JSON.stringify` of the client shows the key.
+   */
+  readonly #headers: { plain: Record<string, string>; json: Record<string, string> };
+  /** The client's retry settings for the two retry classes; `0` when `maxRetries` is 0. */
+  readonly #retry: { idempotent: KyOptions['retry']; unsafePost: KyOptions['retry'] };
 
   constructor(config: HttpConfig) {
     this.#config = config;
-    // The key lives in these closures only: not in the instance's options, so nothing can print it.
     const authorization = `Bearer ${config.apiKey}`;
     const redact = (this.#redact = redactor(config.apiKey));
-    const base = ky.create({
-      prefix: config.baseUrl,
-      headers: { accept: 'application/json', ...config.headers },
+    this.#defaults = {
       fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
       hooks: {
-        beforeRequest: [({ request }) => void request.headers.set('authorization', authorization)],
         beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
       },
-    });
-    this.#ky = {
-      idempotent: base.extend({ retry: retryPolicy({ unsafePost: false, limit: config.maxRetries }) }),
-      unsafePost: base.extend({ retry: retryPolicy({ unsafePost: true, limit: config.maxRetries }) }),
     };
+    const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
+    this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
+    this.#retry = { idempotent: retrySetting(false, config.maxRetries), unsafePost: retrySetting(true, config.maxRetries) };
   }
 
   /**
@@ -109,65 +118,91 @@ export class Http {
   }
 
   async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
-    const options = spec.options === undefined ? {} : parseOrThrow(RequestOptions, spec.options, 'options');
-    const target = { method: spec.method.toUpperCase(), path: spec.path };
-    const kyOptions: KyOptions = { method: spec.method };
-    if (options.headers) kyOptions.headers = options.headers;
+    const options = spec.options === undefined ? undefined : parseOrThrow(RequestOptions, spec.options, 'options');
+    const unsafePost = spec.method === 'post' && !spec.idempotent;
+    const kyOptions: KyOptions & { [JSON_BODY]?: string } = {
+      ...this.#defaults,
+      method: spec.method,
+      headers: this.#headers.plain,
+      retry: unsafePost ? this.#retry.unsafePost : this.#retry.idempotent,
+    };
     if (spec.body !== undefined) {
-      const json = JSON.stringify(spec.body);
-      kyOptions.body = json;
-      kyOptions.headers = { ...options.headers, 'content-type': 'application/json' };
-      Object.assign(kyOptions, { [JSON_BODY]: json });
+      kyOptions.headers = this.#headers.json;
+      kyOptions[JSON_BODY] = JSON.stringify(spec.body);
     }
     if (spec.query) kyOptions.searchParams = spec.query;
-    if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
-    if (options.maxRetries !== undefined) kyOptions.retry = { limit: options.maxRetries };
-    if (options.signal) kyOptions.signal = options.signal;
-    const instance = spec.method === 'post' && !spec.idempotent ? this.#ky.unsafePost : this.#ky.idempotent;
+    if (options) {
+      if (options.headers) {
+        const headers: Record<string, string> = { ...this.#headers.plain, ...withoutAuthorization(options.headers), authorization: this.#headers.plain.authorization! };
+        if (spec.body !== undefined) headers['content-type'] = 'application/json';
+        kyOptions.headers = headers;
+      }
+      if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+      // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
+      if (options.maxRetries !== undefined) kyOptions.retry = retryPolicy({ unsafePost, limit: options.maxRetries });
+      if (options.signal) kyOptions.signal = options.signal;
+    }
+    const validate = this.#config.validateResponses ? spec.response : undefined;
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
-      const call = instance(spec.path.slice(1), kyOptions);
-      const text = await call.text();
-      return parseBody(this.#config.validateResponses ? spec.response : undefined, text, await call, target, this.#redact);
+      const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
+      return parseBody(validate, bodyText(response), response, spec, this.#redact);
     } catch (error) {
-      if (options.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
+      const target = targetOfSpec(spec);
+      if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(this.#config.validateResponses ? spec.response : undefined, '', new Response(null, { status: 204 }), target, this.#redact);
+        return parseBody(validate, '', new Response(null, { status: 204 }), spec, this.#redact);
       }
       throw toScalingError(error, target, 1, this.#redact);
     }
   }
 }
 
+/** A caller's headers without `Authorization` in any case: the client's key is always the one sent. */
+const withoutAuthorization = (headers: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+
+/** No retry machinery at all (no policy to normalise, no `Request` kept for a second attempt) when none can happen. */
+const retrySetting = (unsafePost: boolean, limit: number): KyOptions['retry'] => (limit === 0 ? 0 : retryPolicy({ unsafePost, limit }));
+
+const targetOfSpec = (spec: { method: HttpMethod; path: string }): RequestTarget => ({ method: spec.method.toUpperCase(), path: spec.path });
+
 /** An empty body (204) is `undefined`; anything else must be JSON that matches the schema. */
 const parseBody = <Schema extends z.core.$ZodType>(
   schema: Schema | undefined,
   text: string,
   response: Response,
-  target: RequestTarget,
+  spec: { method: HttpMethod; path: string },
   redact: Redactor,
 ): z.output<Schema> => {
-  // What the server sent is kept on the error, without the client's key should the server echo it.
-  const fail = (body: unknown, zodIssues: readonly z.core.$ZodIssue[]) =>
-    new ScalingResponseValidationError({
-      ...target,
-      status: response.status,
-      requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
-      body: redact.deep(body),
-      zodIssues: redact.deep(zodIssues),
-    });
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw fail(text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
+    throw unexpectedResponse(spec, response, redact, text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
   }
   if (!schema) return body as z.output<Schema>;
   const result = safeParse(schema, body);
-  if (!result.success) throw fail(body, result.error.issues);
+  if (!result.success) throw unexpectedResponse(spec, response, redact, body, result.error.issues);
   return result.data;
 };
+
+/** What the server sent is kept on the error, without the client's key should the server echo it. */
+const unexpectedResponse = (
+  spec: { method: HttpMethod; path: string },
+  response: Response,
+  redact: Redactor,
+  body: unknown,
+  zodIssues: readonly z.core.$ZodIssue[],
+) =>
+  new ScalingResponseValidationError({
+    ...targetOfSpec(spec),
+    status: response.status,
+    requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
+    body: redact.deep(body),
+    zodIssues: redact.deep(zodIssues),
+  });
 
 const targetOf = (request: Request, baseUrl: string): RequestTarget => {
   const url = request.url.startsWith(baseUrl) ? request.url.slice(baseUrl.length) : new URL(request.url).pathname;

@@ -8,5 +8,16 @@ import { parseOrThrow } from './request-options.js';
  */
 export const buildPath = (template: string, schema: z.core.$ZodType, params: unknown): string => {
   const valid = parseOrThrow(schema, params) as Record<string, string>;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(valid[name] ?? ''));
+  const parts = templates.get(template) ?? split(template);
+  let path = parts[0]!;
+  for (let index = 1; index < parts.length; index += 2) path += encodeURIComponent(valid[parts[index]!] ?? '') + parts[index + 1]!;
+  return path;
+};
+
+/** Each template split once into text and parameter names (odd indexes): a call only joins them. */
+const templates = new Map<string, readonly string[]>();
+const split = (template: string) => {
+  const parts = template.split(/\{(\w+)\}/);
+  templates.set(template, parts);
+  return parts;
 };

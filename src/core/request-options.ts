@@ -4,7 +4,28 @@ import { safeParse } from './issues.js';
 
 const TimeoutMs = z.int().check(z.positive(), z.maximum(2_147_483_647));
 const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
-const Headers = z.record(z.string(), z.string());
+/**
+ * A plain object of header values, with `z.record`'s messages and paths. Checked by hand rather than
+ * with `z.record`, whose code would be in every bundle for this one use.
+ */
+const Headers = z.custom<Record<string, string>>().check(
+  z.superRefine((value, ctx) => {
+    const prototype = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+    if (prototype !== Object.prototype && prototype !== null) {
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: value });
+      return;
+    }
+    for (const [name, item] of Object.entries(value)) {
+      if (typeof item !== 'string') ctx.addIssue({ code: 'invalid_type', expected: 'string', path: [name], input: item });
+    }
+  }),
+);
+
+/**
+ * An absolute http(s) URL: `z.url({ protocol: /^https?$/ })`'s rules (`://` after the scheme, then
+ * whatever `URL` can parse), without `z.url`'s code in every bundle. The client trims it as `z.url` did.
+ */
+const isHttpUrl = (value: string) => /^https?:\/\//i.test(value.trim()) && URL.canParse(value.trim());
 
 /** Options every method takes as its last argument. They override the client's for that call. */
 export const RequestOptions = z.object({
@@ -24,7 +45,7 @@ export const ClientOptions = z.object({
   /** Defaults to `process.env.SCALING_API_KEY`. */
   apiKey: z.optional(z.string().check(z.minLength(1, 'must be a non-empty API key'))),
   /** Defaults to `process.env.SCALING_BASE_URL`, then `https://api.scaling.cloud/v1`. */
-  baseUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
+  baseUrl: z.optional(z.string().check(z.refine(isHttpUrl, 'must be an absolute http(s) URL'))),
   /** Per-attempt timeout in milliseconds. Default 30 000. */
   timeoutMs: z.optional(TimeoutMs),
   /** Retries after the first attempt. Default 2. */
@@ -40,7 +61,7 @@ export const ClientOptions = z.object({
    * `ScalingResponseTooLargeError` and stops reading, so a wrong `baseUrl` or a broken proxy cannot
    * exhaust memory.
    */
-  maxResponseBytes: z.optional(z.int().check(z.positive(), z.maximum(2 ** 31 - 1))),
+  maxResponseBytes: z.optional(z.int().check(z.positive(), z.maximum(2_147_483_647))),
 });
 export type ClientOptions = z.input<typeof ClientOptions>;
 

@@ -37,6 +37,8 @@ const run = async (): Promise<PageResult> => {
   const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
   const worker = setupWorker(...mock.handlers);
   const mocked: string[] = [];
+  let started = 0;
+  worker.events.on('request:start', () => void started++);
   worker.events.on('response:mocked', ({ request }) => {
     mocked.push(`${request.method} ${new URL(request.url).pathname}`);
   });
@@ -71,6 +73,9 @@ const run = async (): Promise<PageResult> => {
       code: error instanceof ScalingNotFoundError ? error.code : undefined,
     };
   }
+  // MSW emits `response:mocked` after the page already has the response: under load the last one can
+  // come after the call returned. Wait (up to 5 s) until every request started has been reported.
+  for (const deadline = Date.now() + 5_000; mocked.length < started && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
   worker.stop();
 
   return {

@@ -45,6 +45,35 @@ const { Scaling, ScalingNotFoundError } = require('@scaling-cloud/sdk');
 const { LayerCreateParams } = require('@scaling-cloud/sdk/schemas');
 const { createScalingMock } = require('@scaling-cloud/sdk/mocks');
 const { setupServer } = require('msw/node');`));
+  // The single-resource client, from its own entry: the same calls and error classes as `Scaling`.
+  const policiesSnippet = (load) => `
+${load}
+const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
+const server = setupServer(...mock.handlers);
+server.listen({ onUnhandledFrame: 'error' });
+const main = async () => {
+  const scaling = new ScalingPolicies({ apiKey: mock.apiKey, baseUrl: mock.baseUrl });
+  if (Object.keys(scaling).join() !== 'policies') throw new Error('expected policies only, got ' + Object.keys(scaling));
+  const policy = await scaling.policies.create({ name: 'Platform Default' });
+  const layer = await scaling.policies.layers.create(policy.id, { position: 1, ackTimeoutMinutes: 5, target: { type: 'users', userIds: [mock.userId] } });
+  const synced = await scaling.policies.layers.sync(policy.id, [{ id: layer.id, ackTimeoutMinutes: 10, target: layer.target }]);
+  if (synced.layers[0].ackTimeoutMinutes !== 10) throw new Error('sync failed');
+  const error = await scaling.policies.get('pol_missing').catch((e) => e);
+  if (!(error instanceof ScalingNotFoundError) || !(error instanceof RootNotFoundError)) throw new Error('expected ScalingNotFoundError, got ' + error);
+  console.log('ok', synced.layers.length, 'layer');
+};
+main().finally(() => server.close()).catch((error) => { console.error(error); process.exit(1); });
+`;
+  writeFileSync(join(dir, 'policies.mjs'), policiesSnippet(`
+import { ScalingPolicies, ScalingNotFoundError } from '@scaling-cloud/sdk/policies';
+import { ScalingNotFoundError as RootNotFoundError } from '@scaling-cloud/sdk';
+import { createScalingMock } from '@scaling-cloud/sdk/mocks';
+import { setupServer } from 'msw/node';`));
+  writeFileSync(join(dir, 'policies.cjs'), policiesSnippet(`
+const { ScalingPolicies, ScalingNotFoundError } = require('@scaling-cloud/sdk/policies');
+const { ScalingNotFoundError: RootNotFoundError } = require('@scaling-cloud/sdk');
+const { createScalingMock } = require('@scaling-cloud/sdk/mocks');
+const { setupServer } = require('msw/node');`));
   // The standalone server, from its own Node-only entry: a seeded server over real HTTP, called by the client.
   const serverSnippet = (load) => `
 ${load}
@@ -71,7 +100,7 @@ import { SeedError, parseSeed, startMockServer } from '@scaling-cloud/sdk/mocks/
   writeFileSync(join(dir, 'server.cjs'), serverSnippet(`
 const { Scaling } = require('@scaling-cloud/sdk');
 const { SeedError, parseSeed, startMockServer } = require('@scaling-cloud/sdk/mocks/server');`));
-  for (const file of ['esm.mjs', 'cjs.cjs', 'server.mjs', 'server.cjs']) {
+  for (const file of ['esm.mjs', 'cjs.cjs', 'policies.mjs', 'policies.cjs', 'server.mjs', 'server.cjs']) {
     process.stdout.write(`consumer ${file}: ${run(process.execPath, [file])}`);
   }
   // A consumer's own test suite, on their vitest, with the escalation engine under the virtual clock.
@@ -103,6 +132,7 @@ test('layer 2 is paged five minutes after layer 1', async () => {
   // The published types, checked the strict way a consumer may: every .d.ts, no skipLibCheck.
   writeFileSync(join(dir, 'types.ts'), `
 import { Scaling, type Layer, type ScalingNotFoundError } from '@scaling-cloud/sdk';
+import { ScalingPolicies, type LayerSyncResult, type Policy } from '@scaling-cloud/sdk/policies';
 import { LayerCreateParams } from '@scaling-cloud/sdk/schemas';
 import { createScalingMock, type ScalingMock } from '@scaling-cloud/sdk/mocks';
 import { startMockServer, type MockServer, type MockServerOptions, type SeedInput, type SeedSummary } from '@scaling-cloud/sdk/mocks/server';
@@ -120,6 +150,10 @@ export const check = async (mock: ScalingMock): Promise<Layer[]> => {
   void error;
   await scaling.policies.layers.create('pol_1', params);
   return scaling.policies.layers.list('pol_1');
+};
+export const policiesOnly = async (apiKey: string): Promise<[Policy[], LayerSyncResult]> => {
+  const scaling = new ScalingPolicies({ apiKey });
+  return [await scaling.policies.list(), await scaling.policies.layers.sync('pol_1', [])];
 };
 export const mock = createScalingMock();
 `);

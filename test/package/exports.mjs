@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const reviewed = JSON.parse(readFileSync(new URL('./entry-exports.json', import.meta.url), 'utf8'));
 const require = createRequire(import.meta.url);
-const ENTRIES = ['./schemas', './mocks', './mocks/server'];
+const ENTRIES = ['./policies', './schemas', './mocks', './mocks/server'];
 
 const problems = [];
 for (const entry of ENTRIES) {

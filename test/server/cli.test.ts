@@ -57,6 +57,7 @@ test('it prints its URL and key, serves the API, and exits 0 promptly on SIGTERM
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
   expect(key).toBe('scl_mock_cli');
   expect(stdout).toContain('clock: 2026-04-07T10:00:00.000Z');
+  expect(stdout).toMatch(/^timeline page: http:\/\/127\.0\.0\.1:\d+\/__mock\/ui$/m);
   const response = await fetch(`${url}/escalation/policies`, { headers: { authorization: `Bearer ${key}`, connection: 'keep-alive' } });
   expect(PolicyListResponse.parse(await response.json()).data).toEqual([]);
   const { code, ms } = await stops(child, exited, 'SIGTERM');
@@ -81,7 +82,7 @@ test('--realtime --speed N: the clock moves on its own', async () => {
   const { child, url, exited } = await start(['--port', '0', '--realtime', '--speed', '60000', '--now', '2026-04-07T10:00:00Z']);
   const origin = url.replace(/\/v1$/, '');
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const { now } = (await (await fetch(`${origin}/__mock/clock`)).json()) as { now: string };
+  const { now } = (await (await fetch(`${origin}/__mock/clock`, { headers: { 'x-scaling-mock-control': '1' } })).json()) as { now: string };
   expect(Date.parse(now) - Date.parse('2026-04-07T10:00:00Z')).toBeGreaterThan(60_000);
   expect((await stops(child, exited, 'SIGTERM')).code).toBe(0);
 });
@@ -98,6 +99,9 @@ test.concurrent.each([
   [['--now', '9999-06-01T00:00:00Z'], '--now must be from 1970-01-01T00:00:00Z to 9999-01-01T00:00:00Z'],
   [['--now', 'yesterday'], '--now must be an ISO 8601 datetime'],
   [['--api-key', 'two words'], '--api-key must be 1 to 256 visible ASCII characters'],
+  [['--id-seed', '4294967296'], '--id-seed must be an integer from 0 to 4294967295'],
+  [['--control-token', 'two words'], '--control-token must be 1 to 256 visible ASCII characters'],
+  [['--allowed-host', 'a.example', '--allow-any-host'], '--allowed-host and --allow-any-host exclude each other'],
   [['--state', 'state.json', '--seed', 'seed.json'], '--state cannot be combined with --seed: the state file holds the orgs, the keys and the clock itself'],
   [['--state', 'state.json', '--api-key', 'scl_mock_x', '--now', '2026-04-07T10:00:00Z'], '--state cannot be combined with --api-key, --now'],
 ])('bad arguments %j: a clear message and the usage on stderr, exit 2', async (args, message) => {
@@ -107,11 +111,22 @@ test.concurrent.each([
   expect(stderr).toContain('Usage: scaling-mock');
 });
 
+test('listening beyond loopback warns on stderr, and the control token keeps the controls closed', async () => {
+  const child = spawn(process.execPath, cliArgs(['--port', '0', '--host', '0.0.0.0']), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await expect.poll(() => stderr, { timeout: 20_000 }).toContain('warning: listening on 0.0.0.0, beyond this machine');
+  expect(stderr).toContain('set --control-token');
+  child.kill('SIGTERM');
+});
+
 test('--help prints the usage and exits 0', async () => {
   const { code, stdout } = await run(['--help']);
   expect(code).toBe(0);
   expect(stdout).toMatch(/^Usage: scaling-mock \[--port 4010\]/);
   expect(stdout).toContain('POST /__mock/clock/advance');
+  expect(stdout).toContain('Timeline page: open /__mock/ui in a browser');
 });
 
 test('a bad seed file: exit 1, and stderr names the file and the field', async () => {

@@ -60,7 +60,7 @@ test('GET /__mock/clock tells the time; curl -d (a form content type) is read as
   const { server } = ctx;
   await control(server, 'POST', '/reset');
   expect(await control(server, 'GET', '/clock')).toEqual({ status: 200, body: { now: '2026-04-07T10:00:00.000Z' } });
-  const moved = await curl(['-X', 'POST', `${server.origin}/__mock/clock/advance`, '-d', '{"ms": 90000}']);
+  const moved = await curl(['-X', 'POST', `${server.origin}/__mock/clock/advance`, '-H', 'x-scaling-mock-control: 1', '-d', '{"ms": 90000}']);
   expect(moved).toEqual({ status: 200, body: '{"now":"2026-04-07T10:01:30.000Z"}' });
 });
 
@@ -84,7 +84,7 @@ test.each([
 
 test('control bodies that are not JSON are 400 invalid_json', async () => {
   const { server } = ctx;
-  const response = await fetch(`${server.origin}/__mock/clock/advance`, { method: 'POST', body: 'ms=5' });
+  const response = await fetch(`${server.origin}/__mock/clock/advance`, { method: 'POST', headers: { 'x-scaling-mock-control': '1' }, body: 'ms=5' });
   expect(response.status).toBe(400);
   expect(ErrorBody.parse(await response.json()).code).toBe('invalid_json');
 });
@@ -133,7 +133,7 @@ test('only the standalone server has the controls: unknown ones are 404, wrong m
   const unknown = await control(server, 'GET', '/time');
   expect(unknown.status).toBe(404);
   expect(ErrorBody.parse(unknown.body).code).toBe('route_not_found');
-  const wrong = await fetch(`${server.origin}/__mock/reset`);
+  const wrong = await fetch(`${server.origin}/__mock/reset`, { headers: { 'x-scaling-mock-control': '1' } });
   expect(wrong.status).toBe(405);
   expect(wrong.headers.get('allow')).toBe('POST');
   // Under the API's base URL, /__mock is just an unknown route; the mock's own fetch does not know it.

@@ -144,12 +144,12 @@ test.each([
 });
 
 test('the README’s curl recipe: a 429 with Retry-After on the next POST /incidents', async () => {
-  const added = await curl(['-X', 'POST', `${ctx.server.origin}/__mock/faults`, '-d', '{"method":"POST","path":"/incidents","status":429,"retryAfter":30,"times":1}']);
+  const added = await curl(['-X', 'POST', `${ctx.server.origin}/__mock/faults`, '-H', 'x-scaling-mock-control: 1', '-d', '{"method":"POST","path":"/incidents","status":429,"retryAfter":30,"times":1}']);
   expect(added.status).toBe(200);
   const refused = await api(ctx.server, '/incidents', { method: 'POST', json: { title: 'x', severity: 'low', ownerId: ctx.server.mock.userId } });
   expect(refused.status).toBe(429);
   expect(refused.headers.get('retry-after')).toBe('30');
   expect(ErrorBody.parse(await refused.json())).toMatchObject({ statusCode: 429, type: 'rate_limit_error', code: 'rate_limited' });
-  const listed = await curl([`${ctx.server.origin}/__mock/requests?method=POST&status=429`]);
+  const listed = await curl(['-H', 'x-scaling-mock-control: 1', `${ctx.server.origin}/__mock/requests?method=POST&status=429`]);
   expect(JSON.parse(listed.body)).toEqual({ requests: [expect.objectContaining({ path: '/incidents', status: 429, fault: 'error' })] });
 });

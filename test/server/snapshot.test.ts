@@ -21,7 +21,7 @@ const ctx = useMockServer();
 const overHttp = (server: MockServer) => (apiKey: string) => new Scaling({ apiKey, baseUrl: server.url, maxRetries: 0 });
 
 const restore = (server: MockServer, body: string) =>
-  fetch(`${server.origin}/__mock/restore`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  fetch(`${server.origin}/__mock/restore`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-scaling-mock-control': '1' }, body });
 
 const pagesOf = async (server: MockServer) => (await control(server, 'GET', '/pages')).body.pages as unknown[];
 
@@ -31,7 +31,7 @@ test('GET /__mock/snapshot, then POST it to /__mock/restore: the API shows it ag
   const world = await buildWorld(server.mock);
   const before = await viewOf(server.mock, world.apiKeys, overHttp(server));
 
-  const taken = await fetch(`${server.origin}/__mock/snapshot`);
+  const taken = await fetch(`${server.origin}/__mock/snapshot`, { headers: { 'x-scaling-mock-control': '1' } });
   expect(taken.status).toBe(200);
   expect(taken.headers.get('content-type')).toMatch(/^application\/json/);
   const snapshot = await taken.text();
@@ -65,17 +65,17 @@ test('a snapshot over 1 MiB restores (with curl, from a file); other bodies keep
   const before = await incidents();
   expect(before).toHaveLength(130);
   const file = join(mkdtempSync(join(tmpdir(), 'scaling-mock-state-')), 'state.json');
-  const saved = await curl([`${server.origin}/__mock/snapshot`, '--output', file]);
+  const saved = await curl(['-H', 'x-scaling-mock-control: 1', `${server.origin}/__mock/snapshot`, '--output', file]);
   expect(saved.status).toBe(200);
 
   await control(server, 'POST', '/reset');
   // curl asks `Expect: 100-continue` for a body this large: the restore's limit answers, not the API's.
-  const restored = await curl(['-X', 'POST', `${server.origin}/__mock/restore`, '-H', 'Content-Type: application/json', '--data-binary', `@${file}`]);
+  const restored = await curl(['-X', 'POST', `${server.origin}/__mock/restore`, '-H', 'x-scaling-mock-control: 1', '-H', 'Content-Type: application/json', '--data-binary', `@${file}`]);
   expect(restored.status).toBe(200);
   expect(await incidents()).toEqual(before);
   expect(statSync(file).size).toBeGreaterThan(MAX_BODY_BYTES);
 
-  const elsewhere = await curl(['-X', 'POST', `${server.origin}/__mock/clock/advance`, '-H', 'Content-Type: application/json', '--data-binary', `@${file}`]);
+  const elsewhere = await curl(['-X', 'POST', `${server.origin}/__mock/clock/advance`, '-H', 'x-scaling-mock-control: 1', '-H', 'Content-Type: application/json', '--data-binary', `@${file}`]);
   expect(elsewhere.status).toBe(413);
   expect(JSON.parse(elsewhere.body)).toMatchObject({ code: 'payload_too_large', message: `The body is larger than ${MAX_BODY_BYTES} bytes.` });
 
@@ -84,7 +84,7 @@ test('a snapshot over 1 MiB restores (with curl, from a file); other bodies keep
   const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
     const sent = request(`${server.origin}/__mock/restore`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(limit + 1), expect: '100-continue' },
+      headers: { 'content-type': 'application/json', 'content-length': String(limit + 1), expect: '100-continue', 'x-scaling-mock-control': '1' },
     });
     sent.on('continue', () => reject(new Error('the server asked for the body')));
     sent.on('response', (response) => {
@@ -131,7 +131,7 @@ test('a snapshot with one bad field deep inside is refused whole, naming the fie
     'mock.restore: snapshot.state.orgs[0].incidents[3].severity must be one of critical, high, medium, low; got "catastrophic"',
   );
   expect(await viewOf(server.mock, world.apiKeys, overHttp(server))).toEqual(before);
-  const wrongMethod = await fetch(`${server.origin}/__mock/restore`);
+  const wrongMethod = await fetch(`${server.origin}/__mock/restore`, { headers: { 'x-scaling-mock-control': '1' } });
   expect({ status: wrongMethod.status, allow: wrongMethod.headers.get('allow') }).toEqual({ status: 405, allow: 'POST' });
 });
 

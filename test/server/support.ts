@@ -30,7 +30,8 @@ export const api = (server: MockServer, path: string, init: RequestInit & { json
 export const control = async (server: MockServer, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${server.origin}/__mock${path}`, {
     method,
-    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    headers: { 'x-scaling-mock-control': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
