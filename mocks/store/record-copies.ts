@@ -2,7 +2,8 @@ import { ComponentOperationalStatus } from '../../src/schemas/components.js';
 import { EscalationState, IncidentStatus, Severity } from '../../src/schemas/incidents.js';
 import { RotationType } from '../../src/schemas/schedules.js';
 import { MemberRole } from '../../src/schemas/team.js';
-import { escalationRecord, type EscalationRecord } from '../engine/escalation.js';
+import type { EscalationEngine } from '../engine/escalation.js';
+import { addEscalation, type EscalationFields, type EscalationRecord } from '../engine/escalations.js';
 import { boolean, data, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refused, string, stringOrNull, strings, type Fields } from './copy.js';
 import type {
   ComponentRecord,
@@ -30,7 +31,8 @@ import type {
  * until the copy carries it. Enumerations are checked against the API's own schemas.
  */
 
-export type Copy<Record> = (record: Fields, toSnapshot: boolean) => Record;
+/** `into` is the engine of the state being restored: an incident's escalation is a row of it. */
+export type Copy<Record> = (record: Fields, toSnapshot: boolean, into?: EscalationEngine) => Record;
 
 const ROLES = MemberRole.options;
 const VISIBILITIES = ['internal', 'public'] as const;
@@ -175,11 +177,11 @@ const incidentUpdate = (r: Fields): IncidentUpdateRecord => ({
 });
 
 /**
- * `incidentCode` is the incident's code in the engine log: `checkEscalations` checks it against the
- * restored log. `pageCode` is left out: it only saves the engine a lookup, and it looks it up again.
+ * `incidentCode` is the incident's code in the engine log: `adoptEscalations` checks it against the
+ * restored log. The engine's cache of its page-log code is left out: it is looked up again.
  */
-const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => {
-  const fields: Omit<EscalationRecord, 'pageCode'> = {
+const escalation = (r: Fields, toSnapshot: boolean, into?: EscalationEngine): EscalationRecord => {
+  const fields: EscalationFields = {
     orgId: string(r.orgId, 'orgId'),
     incidentId: string(r.incidentId, 'incidentId'),
     incidentCode: number(r.incidentCode, 'incidentCode'),
@@ -190,8 +192,9 @@ const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => {
     nextEscalationAt: numberOrNaN(r.nextEscalationAt, 'nextEscalationAt', toSnapshot),
     generation: number(r.generation, 'generation'),
   };
-  // The snapshot's copy is plain data without the cache; the restored record is the engine's own shape.
-  return toSnapshot ? (fields as EscalationRecord) : escalationRecord(fields);
+  if (toSnapshot) return fields as unknown as EscalationRecord; // a snapshot holds the fields as plain data
+  if (!into) throw new Error('An escalation is restored into an engine');
+  return addEscalation(into.escalations, fields);
 };
 
 /** One entry of the store's part of an audit trail, by its type. */
@@ -222,7 +225,7 @@ const auditEntry = (r: Fields): IncidentAuditEntry => {
   }
 };
 
-const incident: Copy<IncidentRecord> = (r, toSnapshot) => ({
+const incident: Copy<IncidentRecord> = (r, toSnapshot, into) => ({
   id: string(r.id, 'id'),
   orgId: string(r.orgId, 'orgId'),
   seq: number(r.seq, 'seq'),
@@ -242,7 +245,7 @@ const incident: Copy<IncidentRecord> = (r, toSnapshot) => ({
   acknowledgedAt: numberOrNull(r.acknowledgedAt, 'acknowledgedAt'),
   auditTrail: list(r.auditTrail, 'auditTrail', auditEntry),
   auditLogSizes: numbers(r.auditLogSizes, 'auditLogSizes'),
-  escalation: nested(r.escalation, 'escalation', escalation, toSnapshot, true),
+  escalation: nested(r.escalation, 'escalation', (fields, copying) => escalation(fields, copying, into), toSnapshot, true),
 });
 
 /** An org's collections, each a `Map` by record id in the store, and how to copy their records. */
