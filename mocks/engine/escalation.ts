@@ -3,7 +3,7 @@ import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type Con
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
-import { addEscalation, createEscalationRows, STATE, type EscalationRecord, type EscalationRows } from './escalations.js';
+import { addEscalation, createEscalationRows, FIELD, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
 import { appendPage, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
 import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
@@ -104,17 +104,18 @@ const page = (
   (escalatedFromBefore ? logEscalatedAndPaged : logLayerPaged)(engine.log, logCode, at, firstPage, userIds.length);
 };
 
-/** The escalation's incident's code in the page log, looked up at its first page (or its first after a restore). */
+/** The page-log code of the escalation's incident, looked up at its first page (or its first after a restore). */
 const pageCodeOf = (engine: EscalationEngine, row: number) => {
-  const rows = engine.escalations;
-  const code = rows.pageCode[row]!;
-  return code === 0 ? (rows.pageCode[row] = pageIncidentCode(engine.pages, rows.incidentId[row]!)) : code;
+  const { numbers, incidentId } = engine.escalations;
+  const slot = row * WIDTH + FIELD.pageCode;
+  const code = numbers[slot]!;
+  return code === 0 ? (numbers[slot] = pageIncidentCode(engine.pages, incidentId[row]!)) : code;
 };
 
 const arm = (engine: EscalationEngine, row: number, due: Millis) => {
-  const rows = engine.escalations;
-  rows.nextEscalationAt[row] = due;
-  pushTimer(engine.timers, due, row, rows.generation[row]!);
+  const { numbers } = engine.escalations;
+  numbers[row * WIDTH + FIELD.nextEscalationAt] = due;
+  pushTimer(engine.timers, due, row, numbers[row * WIDTH + FIELD.generation]!);
 };
 
 /**
@@ -124,12 +125,14 @@ const arm = (engine: EscalationEngine, row: number, due: Millis) => {
  */
 const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, position: number, at: Millis, cause: 'opened' | 'escalated') => {
   const rows = engine.escalations;
+  const { numbers } = rows;
+  const base = row * WIDTH;
   const layers = org.policies.get(rows.policyId[row]!)?.layers ?? [];
   const { live, timed, holds } = resolversFor(org);
   const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live, holds);
   const { log } = engine;
-  const incident = rows.incidentCode[row]!;
-  const reached = rows.position[row]!;
+  const incident = numbers[base + FIELD.incidentCode]!;
+  const reached = numbers[base + FIELD.position]!;
   const from = reached === -1 ? null : reached;
   // The common timer step: the layer right after the last one reached is paged, nothing skipped;
   // its `escalated` and `layer_paged` are written as one entry.
@@ -143,18 +146,18 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, pos
     if (cause === 'escalated' && skipped.length > 0) logEscalated(log, incident, at, from);
     for (const layer of skipped) {
       logLayerSkipped(log, incident, at, layer.position, layer.layerId, layer.reason);
-      rows.position[row] = layer.position;
+      numbers[base + FIELD.position] = layer.position;
       rows.layerId[row] = layer.layerId;
     }
   }
   if (paged === null) {
-    rows.state[row] = STATE.exhausted;
-    rows.nextEscalationAt[row] = Number.NaN;
+    numbers[base + FIELD.state] = STATE.exhausted;
+    numbers[base + FIELD.nextEscalationAt] = Number.NaN;
     logExhausted(log, incident, at);
     return;
   }
   page(engine, rows.orgId[row]!, incident, pageCodeOf(engine, row), paged.userIds, paged.layerId, paged.position, cause, at, escalatedFromBefore);
-  rows.position[row] = paged.position;
+  numbers[base + FIELD.position] = paged.position;
   rows.layerId[row] = paged.layerId;
   arm(engine, row, at + paged.timeoutMs);
 };
@@ -191,15 +194,21 @@ export const startEscalation = (
 const fire = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, timer: Timer<number>) => {
   const row = timer.ref;
   const rows = engine.escalations;
-  if (rows.state[row] !== STATE.active || rows.generation[row] !== timer.generation) return;
+  const base = row * WIDTH;
+  if (rows.numbers[base + FIELD.state] !== STATE.active || rows.numbers[base + FIELD.generation] !== timer.generation) return;
   const org = orgs.get(rows.orgId[row]!);
-  if (org) escalate(engine, org, row, Math.max(0, rows.position[row]!) + 1, timer.due, 'escalated');
+  if (org) escalate(engine, org, row, Math.max(0, rows.numbers[base + FIELD.position]!) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
 const cancel = ({ rows, row }: EscalationRecord) => {
-  rows.generation[row]!++;
-  rows.nextEscalationAt[row] = Number.NaN;
+  rows.numbers[row * WIDTH + FIELD.generation]!++;
+  rows.numbers[row * WIDTH + FIELD.nextEscalationAt] = Number.NaN;
+};
+
+/** Sets the escalation's state. */
+const setState = ({ rows, row }: EscalationRecord, state: number) => {
+  rows.numbers[row * WIDTH + FIELD.state] = state;
 };
 
 const isRunning = (escalation: EscalationRecord | null): escalation is EscalationRecord =>
@@ -209,7 +218,7 @@ const isRunning = (escalation: EscalationRecord | null): escalation is Escalatio
 export const acknowledgeEscalation = (escalation: EscalationRecord | null) => {
   if (!isRunning(escalation)) return;
   cancel(escalation);
-  escalation.rows.state[escalation.row] = STATE.acknowledged;
+  setState(escalation, STATE.acknowledged);
 };
 
 /**
@@ -230,8 +239,7 @@ export const handOffEscalation = (
     page(engine, incident.orgId, incidentCode(engine.log, incident.id), pageIncidentCode(engine.pages, incident.id), [targetUserId], null, null, 'handoff', at);
     return;
   }
-  const { rows, row } = escalation;
-  const { position } = escalation;
+  const { row, position } = escalation;
   page(engine, escalation.orgId, escalation.incidentCode, pageCodeOf(engine, row), [targetUserId], escalation.layerId, position, 'handoff', at);
   if (!isRunning(escalation)) return;
   const current = position === null ? undefined : org.policies.get(escalation.policyId)?.layers[position - 1];
@@ -242,11 +250,11 @@ export const handOffEscalation = (
     // no timer to restart and nothing left to escalate to, so the escalation is exhausted, as when
     // the last layer times out. Left as it was, an acknowledged escalation would outlive its
     // cleared acknowledgment.
-    rows.state[row] = STATE.exhausted;
+    setState(escalation, STATE.exhausted);
     logExhausted(engine.log, escalation.incidentCode, at);
     return;
   }
-  rows.state[row] = STATE.active;
+  setState(escalation, STATE.active);
   arm(engine, row, at + current.ackTimeoutMinutes * MINUTE);
 };
 
@@ -255,7 +263,7 @@ export const resolveEscalation = (engine: EscalationEngine, escalation: Escalati
   if (!isRunning(escalation)) return;
   const wasActive = escalation.state === 'active';
   cancel(escalation);
-  escalation.rows.state[escalation.row] = STATE.resolved;
+  setState(escalation, STATE.resolved);
   if (wasActive) logStopped(engine.log, escalation.incidentCode, at, 'resolved');
 };
 
@@ -263,7 +271,7 @@ export const resolveEscalation = (engine: EscalationEngine, escalation: Escalati
 export const stopEscalation = (engine: EscalationEngine, escalation: EscalationRecord | null, at: Millis) => {
   if (!isRunning(escalation)) return;
   cancel(escalation);
-  escalation.rows.state[escalation.row] = STATE.stopped;
+  setState(escalation, STATE.stopped);
   logStopped(engine.log, escalation.incidentCode, at, 'policy_deleted');
 };
 

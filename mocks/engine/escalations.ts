@@ -2,47 +2,45 @@ import type { EscalationState } from '../../src/schemas/incidents.js';
 import type { Millis } from './clock.js';
 
 /**
- * Every escalation's state, by column, a row per escalation: all that a timer step reads and
- * writes. A step touches no object of the incident's: at 100,000 incidents one escalation's object
- * lies far in the heap from the next one's, and reading it cost a cache and TLB miss on every step,
- * the largest single cost of a long simulation (and more, the more incidents). A burst steps through
- * rows in the order they were added, which is the order of these arrays. The store keeps an
- * `EscalationRecord` per escalation, which reads its row.
+ * Every escalation's state, a row per escalation: all that a timer step reads and writes. A step
+ * touches no object of the incident's: at 100,000 incidents one escalation's object lies far in the
+ * heap from the next one's, and reading it cost a cache and TLB miss on every step, the largest
+ * single cost of a long simulation (and the larger, the more incidents). The numbers of a row sit
+ * side by side in one array (`numbers`, `WIDTH` to a row: one or two cache lines a step), the ids
+ * in arrays of their own; a burst steps through rows in the order they were added. The store keeps
+ * an `EscalationRecord` per escalation, which reads its row.
  */
 export type EscalationRows = {
+  /** `WIDTH` numbers per row, at the offsets of `FIELD`. */
+  numbers: number[];
   orgId: string[];
   incidentId: string[];
-  /** The incident's code in the escalation log, so that a step writes there without a lookup. */
-  incidentCode: number[];
-  /** Its code in the page log, for the same reason; 0 until its first page (and after a restore). */
-  pageCode: number[];
   policyId: string[];
-  /** An index in `STATES`. */
-  state: number[];
-  /** The last position reached (paged or skipped), -1 while none is. */
-  position: number[];
   layerId: Array<string | null>;
-  /** When the running timer fires; `NaN` when none runs. */
-  nextEscalationAt: number[];
-  /** A timer armed under an older generation is stale, and dropped when it comes up. */
-  generation: number[];
 };
+
+/**
+ * A row's numbers: its state (an index in `STATES`); the last position reached, paged or skipped
+ * (-1 while none is); a timer armed under an older generation is stale and dropped when it comes up;
+ * when the running timer fires (`NaN` when none runs); the incident's codes in the escalation log and
+ * in the page log (0 until its first page, and after a restore), so that a step writes there without
+ * a lookup.
+ */
+export const FIELD = { state: 0, position: 1, generation: 2, nextEscalationAt: 3, incidentCode: 4, pageCode: 5 } as const;
+export const WIDTH = 6;
 
 const STATES = ['active', 'acknowledged', 'exhausted', 'resolved', 'stopped'] as const satisfies readonly EscalationState[];
 /** Each state's index in `STATES`. A literal, so that a step's comparison compiles to a constant. */
 export const STATE = { active: 0, acknowledged: 1, exhausted: 2, resolved: 3, stopped: 4 } as const satisfies Record<EscalationState, number>;
 
 export const createEscalationRows = (): EscalationRows => ({
+  // Doubles from the start (see `columns.ts`): `nextEscalationAt` is one, and the collector never
+  // looks inside an array of doubles.
+  numbers: [Number.NaN].slice(1),
   orgId: [],
   incidentId: [],
-  incidentCode: [],
-  pageCode: [],
   policyId: [],
-  state: [],
-  position: [],
   layerId: [],
-  nextEscalationAt: [],
-  generation: [],
 });
 
 /** An escalation as it is created, or read back from a snapshot. */
@@ -69,6 +67,10 @@ export class EscalationRecord {
     readonly row: number,
   ) {}
 
+  private number(field: number): number {
+    return this.rows.numbers[this.row * WIDTH + field]!;
+  }
+
   get orgId(): string {
     return this.rows.orgId[this.row]!;
   }
@@ -77,9 +79,9 @@ export class EscalationRecord {
     return this.rows.incidentId[this.row]!;
   }
 
-  /** The incident's code in the escalation log: a snapshot keeps it (a restore checks it against the restored log). */
+  /** The incident's code in the escalation log (a restore checks it against the restored log). */
   get incidentCode(): number {
-    return this.rows.incidentCode[this.row]!;
+    return this.number(FIELD.incidentCode);
   }
 
   get policyId(): string {
@@ -87,11 +89,11 @@ export class EscalationRecord {
   }
 
   get state(): EscalationState {
-    return STATES[this.rows.state[this.row]!]!;
+    return STATES[this.number(FIELD.state)]!;
   }
 
   get position(): number | null {
-    const position = this.rows.position[this.row]!;
+    const position = this.number(FIELD.position);
     return position === -1 ? null : position;
   }
 
@@ -101,11 +103,11 @@ export class EscalationRecord {
 
   /** When the running timer fires; `NaN` when none runs. */
   get nextEscalationAt(): Millis {
-    return this.rows.nextEscalationAt[this.row]!;
+    return this.number(FIELD.nextEscalationAt);
   }
 
   get generation(): number {
-    return this.rows.generation[this.row]!;
+    return this.number(FIELD.generation);
   }
 }
 
@@ -114,14 +116,10 @@ export const addEscalation = (rows: EscalationRows, fields: EscalationFields): E
   const row = rows.orgId.length;
   rows.orgId.push(fields.orgId);
   rows.incidentId.push(fields.incidentId);
-  rows.incidentCode.push(fields.incidentCode);
-  rows.pageCode.push(0);
   rows.policyId.push(fields.policyId);
-  rows.state.push(STATE[fields.state]);
-  rows.position.push(fields.position ?? -1);
   rows.layerId.push(fields.layerId);
-  rows.nextEscalationAt.push(fields.nextEscalationAt);
-  rows.generation.push(fields.generation);
+  // In `FIELD` order.
+  rows.numbers.push(STATE[fields.state], fields.position ?? -1, fields.generation, fields.nextEscalationAt, fields.incidentCode, 0);
   return new EscalationRecord(rows, row);
 };
 
