@@ -1,13 +1,14 @@
 import type { Millis } from './clock.js';
 import { createInterned, intern, internedFrom, internedStrings, type Interned } from './interned.js';
-import { arrayAt, columnAt, objectAt, plainColumn, refuse } from './snapshot-check.js';
-import { pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
+import { columnData, columnOf, createColumn, numberAt, setAt, unpackedData, type Column } from './columns.js';
+import { pagePositionCode, pageReason, readPage, type PageLog, type PageReason } from './page-log.js';
+import { arrayAt, numbersAt, objectAt, refuse } from './snapshot-check.js';
 
 /**
  * The escalation part of every incident's audit trail, written by the engine alone, in order. A
  * timer step appends two entries here (`escalated`, then `layer_paged`) and touches nothing of the
- * incident: stored by column in typed arrays like the page log, for the same reason (a 10,000
- * incident simulation must cost the same per step as a 1,000 one). A `layer_paged` entry names
+ * incident: stored by column like the page log (`columns.ts`), for the same reason (a 100,000
+ * incident simulation must cost the same per step as a 10,000 one). A `layer_paged` entry names
  * its pages in the page log instead of copying them. The store interleaves these entries with its
  * own by the log's size when it wrote each of them (see `recordAudit`).
  */
@@ -28,8 +29,8 @@ const KIND = { escalated: 0, layer_skipped: 1, layer_paged: 2, escalation_exhaus
 const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
 
 /**
- * Two columns say what each kind needs (as few bytes per entry as will do: a long simulation writes
- * two entries a step, and every buffer it grows is memory the garbage collector accounts for):
+ * Two columns say what each kind needs (as few numbers per entry as will do: a long simulation
+ * writes an entry or two a step, and every chunk it adds is memory the garbage collector paces):
  *
  * | kind                 | `primary`                         | `secondary`          |
  * | -------------------- | --------------------------------- | -------------------- |
@@ -38,42 +39,32 @@ const STOP_REASONS: readonly StopReason[] = ['resolved', 'policy_deleted'];
  * | `layer_paged`        | its first page in the page log    | how many pages       |
  * | `escalation_stopped` | reason (index in `STOP_REASONS`)  |                      |
  */
-type Columns = { incidentId: Int32Array; kind: Uint8Array; primary: Int32Array; secondary: Int32Array };
+type Columns = { entry: Column; primary: Column; secondary: Column };
+
+/**
+ * An entry's incident (its code) and kind as one number, `incident * 8 + kind`: a column fewer to
+ * write on every step and to keep for good.
+ */
+const entryOf = (incident: number, kind: number) => incident * 8 + kind;
+const incidentOf = (entry: number) => Math.floor(entry / 8);
+const kindOf = (entry: number) => entry % 8;
 
 export type EscalationLog = {
   size: number;
-  at: Float64Array;
+  at: Column;
   columns: Columns;
   ids: Interned;
   /** Entry indices by incident (interned code), built as the log is read, up to `upTo`. */
   index: { upTo: number; byIncident: Map<number, number[]> };
 };
 
-export const createEscalationLog = (capacity = 1024): EscalationLog => ({
+export const createEscalationLog = (): EscalationLog => ({
   size: 0,
-  at: new Float64Array(capacity),
-  columns: { incidentId: new Int32Array(capacity), kind: new Uint8Array(capacity), primary: new Int32Array(capacity), secondary: new Int32Array(capacity) },
+  at: createColumn(),
+  columns: { entry: createColumn(), primary: createColumn(), secondary: createColumn() },
   ids: createInterned(),
   index: { upTo: 0, byIncident: new Map() },
 });
-
-const grown = <Column extends Float64Array | Int32Array | Uint8Array>(column: Column, capacity: number): Column => {
-  const bigger = new (column.constructor as new (length: number) => Column)(capacity);
-  bigger.set(column);
-  return bigger;
-};
-
-const grow = (log: EscalationLog) => {
-  const capacity = log.at.length * 2;
-  const { columns } = log;
-  log.at = grown(log.at, capacity);
-  log.columns = {
-    incidentId: grown(columns.incidentId, capacity),
-    kind: grown(columns.kind, capacity),
-    primary: grown(columns.primary, capacity),
-    secondary: grown(columns.secondary, capacity),
-  };
-};
 
 /**
  * An incident's code in the log. The engine keeps it with the escalation, so that a timer step
@@ -82,58 +73,45 @@ const grow = (log: EscalationLog) => {
 export const incidentCode = (log: EscalationLog, incidentId: string): number => intern(log.ids, incidentId);
 
 /**
- * Starts an entry of `incident` (its `incidentCode`); the caller fills the columns its kind uses.
- * Positional: a step allocates nothing.
+ * Appends an entry of `incident` (its `incidentCode`) with the two numbers its kind uses (0 for
+ * one it does not). Positional: a step allocates nothing.
  */
-const append = (log: EscalationLog, kind: number, incident: number, at: Millis): number => {
-  if (log.size === log.at.length) grow(log);
+const append = (log: EscalationLog, kind: number, incident: number, at: Millis, primary: number, secondary: number) => {
   const index = log.size++;
-  log.at[index] = at;
-  log.columns.incidentId[index] = incident;
-  log.columns.kind[index] = kind;
-  return index;
+  const { columns } = log;
+  setAt(log.at, index, at);
+  setAt(columns.entry, index, entryOf(incident, kind));
+  setAt(columns.primary, index, primary);
+  setAt(columns.secondary, index, secondary);
 };
 
-export const logEscalated = (log: EscalationLog, incident: number, at: Millis, fromPosition: number | null) => {
-  log.columns.primary[append(log, KIND.escalated, incident, at)] = fromPosition ?? -1;
-};
+export const logEscalated = (log: EscalationLog, incident: number, at: Millis, fromPosition: number | null) =>
+  append(log, KIND.escalated, incident, at, fromPosition ?? -1, 0);
 
-export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string, reason?: 'condition_not_met') => {
-  const index = append(log, KIND.layer_skipped, incident, at);
-  log.columns.primary[index] = reason === 'condition_not_met' ? -position : position;
-  log.columns.secondary[index] = intern(log.ids, layerId);
-};
+export const logLayerSkipped = (log: EscalationLog, incident: number, at: Millis, position: number, layerId: string, reason?: 'condition_not_met') =>
+  append(log, KIND.layer_skipped, incident, at, reason === 'condition_not_met' ? -position : position, intern(log.ids, layerId));
 
 /** The pages of one step: `count` pages from `firstPage` in the page log, all of one layer and instant. */
-export const logLayerPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) => {
-  const index = append(log, KIND.layer_paged, incident, at);
-  log.columns.primary[index] = firstPage;
-  log.columns.secondary[index] = count;
-};
+export const logLayerPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) =>
+  append(log, KIND.layer_paged, incident, at, firstPage, count);
 
 /**
  * The common timer step, `escalated` from the position before then `layer_paged`, as one entry: a
- * long simulation writes one entry a step instead of two (half the log, half the buffers to grow).
+ * long simulation writes one entry a step instead of two (half the log, half the chunks to add).
  */
-export const logEscalatedAndPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) => {
-  const index = append(log, KIND.escalated_and_paged, incident, at);
-  log.columns.primary[index] = firstPage;
-  log.columns.secondary[index] = count;
-};
+export const logEscalatedAndPaged = (log: EscalationLog, incident: number, at: Millis, firstPage: number, count: number) =>
+  append(log, KIND.escalated_and_paged, incident, at, firstPage, count);
 
-export const logExhausted = (log: EscalationLog, incident: number, at: Millis) => {
-  append(log, KIND.escalation_exhausted, incident, at);
-};
+export const logExhausted = (log: EscalationLog, incident: number, at: Millis) => append(log, KIND.escalation_exhausted, incident, at, 0, 0);
 
-export const logStopped = (log: EscalationLog, incident: number, at: Millis, reason: StopReason) => {
-  log.columns.primary[append(log, KIND.escalation_stopped, incident, at)] = STOP_REASONS.indexOf(reason);
-};
+export const logStopped = (log: EscalationLog, incident: number, at: Millis, reason: StopReason) =>
+  append(log, KIND.escalation_stopped, incident, at, STOP_REASONS.indexOf(reason), 0);
 
 /** The indices of an incident's entries, oldest first; the index catches up as it is read. */
 export const escalationEntriesOf = (log: EscalationLog, incidentId: string): readonly number[] => {
   const { index } = log;
   for (; index.upTo < log.size; index.upTo++) {
-    const code = log.columns.incidentId[index.upTo]!;
+    const code = incidentOf(numberAt(log.columns.entry, index.upTo));
     const list = index.byIncident.get(code);
     if (list) list.push(index.upTo);
     else index.byIncident.set(code, [index.upTo]);
@@ -147,10 +125,10 @@ export const pageIndicesOf = (log: EscalationLog, incidentId: string): number[] 
   const { columns } = log;
   const indices: number[] = [];
   for (const entry of escalationEntriesOf(log, incidentId)) {
-    const kind = KINDS[columns.kind[entry]!];
-    if (kind !== 'layer_paged' && kind !== 'escalated_and_paged') continue;
-    const first = columns.primary[entry]!;
-    for (let page = first; page < first + columns.secondary[entry]!; page++) indices.push(page);
+    const kind = kindOf(numberAt(columns.entry, entry));
+    if (kind !== KIND.layer_paged && kind !== KIND.escalated_and_paged) continue;
+    const first = numberAt(columns.primary, entry);
+    for (let page = first; page < first + numberAt(columns.secondary, entry); page++) indices.push(page);
   }
   return indices;
 };
@@ -165,10 +143,10 @@ const layerPaged = (pages: PageLog, at: Millis, firstPage: number, count: number
 /** The trail entries one log entry stands for: one, or two for the common timer step. */
 export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index: number): EscalationAuditEntry[] => {
   const { columns } = log;
-  const at = log.at[index]!;
-  const primary = columns.primary[index]!;
-  const secondary = columns.secondary[index]!;
-  switch (KINDS[columns.kind[index]!]!) {
+  const at = numberAt(log.at, index);
+  const primary = numberAt(columns.primary, index);
+  const secondary = numberAt(columns.secondary, index);
+  switch (KINDS[kindOf(numberAt(columns.entry, index))]!) {
     case 'escalated':
       return [{ type: 'escalated', at, fromPosition: primary === -1 ? null : primary }];
     case 'layer_skipped':
@@ -192,14 +170,14 @@ export const readEscalationEntries = (log: EscalationLog, pages: PageLog, index:
 };
 
 /** The log as plain data, for a snapshot: each column up to `size`, and the interned ids. */
-export type EscalationLogData = Record<'at' | keyof Columns, number[]> & { ids: Array<string | null> };
+export type EscalationLogData = Record<'at' | 'incidentId' | 'kind' | 'primary' | 'secondary', number[]> & { ids: Array<string | null> };
 
 export const escalationLogData = (log: EscalationLog): EscalationLogData => ({
-  at: plainColumn(log.at, log.size),
-  incidentId: plainColumn(log.columns.incidentId, log.size),
-  kind: plainColumn(log.columns.kind, log.size),
-  primary: plainColumn(log.columns.primary, log.size),
-  secondary: plainColumn(log.columns.secondary, log.size),
+  at: columnData(log.at, log.size),
+  incidentId: unpackedData(log.columns.entry, log.size, incidentOf),
+  kind: unpackedData(log.columns.entry, log.size, kindOf),
+  primary: columnData(log.columns.primary, log.size),
+  secondary: columnData(log.columns.secondary, log.size),
   ids: internedStrings(log.ids),
 });
 
@@ -213,26 +191,18 @@ export const escalationLogFrom = (value: unknown, where: string, pages: PageLog)
   const data = objectAt(value, where);
   const ids = internedFrom(data.ids, `${where}.ids`);
   const size = arrayAt(data.at, `${where}.at`).length;
-  const capacity = Math.max(1024, size);
   const lastId = ids.strings.length - 1;
-  const log: EscalationLog = {
-    size,
-    at: columnAt(data.at, `${where}.at`, Float64Array, capacity, size),
-    columns: {
-      incidentId: columnAt(data.incidentId, `${where}.incidentId`, Int32Array, capacity, size, { min: 1, max: lastId }),
-      kind: columnAt(data.kind, `${where}.kind`, Uint8Array, capacity, size, { min: 0, max: KINDS.length - 1 }),
-      primary: columnAt(data.primary, `${where}.primary`, Int32Array, capacity, size, INT32),
-      secondary: columnAt(data.secondary, `${where}.secondary`, Int32Array, capacity, size, INT32),
-    },
-    ids,
-    index: { upTo: 0, byIncident: new Map() },
-  };
-  const { kind, primary, secondary } = log.columns;
+  const at = numbersAt(data.at, `${where}.at`, size);
+  const incidents = numbersAt(data.incidentId, `${where}.incidentId`, size, { min: 1, max: lastId });
+  const kinds = numbersAt(data.kind, `${where}.kind`, size, { min: 0, max: KINDS.length - 1 });
+  const primaries = numbersAt(data.primary, `${where}.primary`, size, INT32);
+  const secondaries = numbersAt(data.secondary, `${where}.secondary`, size, INT32);
   for (let index = 0; index < size; index++) {
-    const first = primary[index]!;
-    const second = secondary[index]!;
+    const kind = kinds[index]!;
+    const first = primaries[index]!;
+    const second = secondaries[index]!;
     let problem: string | undefined;
-    switch (kind[index]) {
+    switch (kind) {
       case KIND.escalated:
         if (first < -1) problem = 'must name the position it escalated from, or -1';
         break;
@@ -242,13 +212,23 @@ export const escalationLogFrom = (value: unknown, where: string, pages: PageLog)
       case KIND.layer_paged:
       case KIND.escalated_and_paged:
         if (first < 0 || second < 1 || first + second > pages.size) problem = `must name pages of the page log (it holds ${pages.size})`;
-        else if (kind[index] === KIND.escalated_and_paged && pages.columns.position[first]! < 1) problem = 'must name pages of a layer position';
+        else if (kind === KIND.escalated_and_paged && pagePositionCode(pages, first) < 1) problem = 'must name pages of a layer position';
         break;
       case KIND.escalation_stopped:
         if (first >= STOP_REASONS.length || first < 0) problem = 'must name a stop reason';
         break;
     }
-    if (problem) refuse(`${where} entry ${index} (${KINDS[kind[index]!]})`, problem, [first, second]);
+    if (problem) refuse(`${where} entry ${index} (${KINDS[kind]})`, problem, [first, second]);
   }
-  return log;
+  return {
+    size,
+    at: columnOf(at),
+    columns: {
+      entry: columnOf(incidents, (incident, index) => entryOf(incident, kinds[index]!)),
+      primary: columnOf(primaries),
+      secondary: columnOf(secondaries),
+    },
+    ids,
+    index: { upTo: 0, byIncident: new Map() },
+  };
 };

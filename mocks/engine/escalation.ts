@@ -1,46 +1,27 @@
-import type { EscalationState } from '../../src/schemas/incidents.js';
 import type { OrderedSchedule } from '../../src/oncall/rotation.js';
 import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type ConditionHolds, type ResolveTarget, type RuleLayer } from '../../src/escalation/rules.js';
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
-import { appendPage, createPageLog, type PageCause, type PageLog } from './page-log.js';
+import { addEscalation, createEscalationRows, FIELD, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
+import { appendPage, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
 import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
 
 /**
  * The escalation engine: what happens to an incident's escalation when it opens, when a timer runs
  * out, and on acknowledge, handoff, resolve and policy deletion. Plain functions over the engine's
- * own data (timers, page log, escalation log); the rules themselves (who a layer pages, skipping,
- * exhaustion) are `src/escalation/rules.ts`, shared with `simulateEscalation()`. It knows nothing of
- * the store: it reads an organization through `EscalationOrg`, which the store's records satisfy.
- * Policy edits apply live: a timer pages whatever layer is at the next position when it fires.
+ * own data (escalation rows, timers, page log, escalation log); the rules themselves (who a layer
+ * pages, skipping, exhaustion) are `src/escalation/rules.ts`, shared with `simulateEscalation()`. It
+ * knows nothing of the store: it reads an organization through `EscalationOrg`, which the store's
+ * records satisfy. Policy edits apply live: a timer pages whatever layer is at the next position
+ * when it fires.
  */
 
-/**
- * Where an incident's escalation stands. `position` is the last position reached (paged or
- * skipped); a timer armed under an older `generation` is stale and dropped when it comes up.
- */
-export type EscalationRecord = {
-  /** Whose escalation this is: a timer holds this record alone, so a step never reads the incident. */
-  orgId: string;
-  incidentId: string;
-  /** The incident's code in the escalation log, so that a step writes there without a lookup. */
-  incidentCode: number;
-  policyId: string;
-  state: EscalationState;
-  position: number | null;
-  layerId: string | null;
-  /**
-   * When the running timer fires; `NaN` when none runs. A number, never `null`: V8 then updates the
-   * field in place instead of allocating a fresh number on every step of a long simulation.
-   */
-  nextEscalationAt: Millis;
-  generation: number;
-};
+export type { EscalationRecord } from './escalations.js';
 
 /** What the engine reads of an organization, live, at each step: its policies' layers, schedules and members. */
 export type EscalationOrg = {
-  readonly policies: ReadonlyMap<string, { readonly layers: readonly RuleLayer[] }>;
+  readonly policies: ReadonlyMap<string, { readonly id: string; readonly layers: readonly RuleLayer[] }>;
   /** A schedule's layers in position order, which is what the rotation needs. */
   readonly schedules: ReadonlyMap<string, OrderedSchedule>;
   readonly users: { has(userId: string): boolean };
@@ -48,17 +29,20 @@ export type EscalationOrg = {
   readonly workingHours: ReadonlyMap<string, WeeklyHours>;
 };
 
-/** All the engine writes: pending timers, every page, and the escalation part of every audit trail. */
+/** All the engine writes: every escalation's state, pending timers, every page, and the escalation part of every audit trail. */
 export type EscalationEngine = {
-  /** Pending escalation timers, soonest first, each holding the escalation it is for. */
-  timers: TimerQueue<EscalationRecord>;
+  /** One row per escalation (see `escalations.ts`). */
+  escalations: EscalationRows;
+  /** Pending escalation timers, soonest first, each holding the row of the escalation it is for. */
+  timers: TimerQueue<number>;
   /** Every page, in the order it happened. */
   pages: PageLog;
   log: EscalationLog;
 };
 
 export const createEscalationEngine = (): EscalationEngine => ({
-  timers: createTimerQueue<EscalationRecord>(),
+  escalations: createEscalationRows(),
+  timers: createTimerQueue<number>(),
   pages: createPageLog(),
   log: createEscalationLog(),
 });
@@ -97,24 +81,41 @@ const resolversFor = (org: EscalationOrg): Resolvers => {
   return pair;
 };
 
-/** Pages each user about the incident as `layer`, and writes the step's `layer_paged`. */
+/**
+ * Pages each user about the incident (`logCode` and `pageCode`: its codes in the escalation log and
+ * the page log) as the layer given, and writes the step's `layer_paged`. Positional, so that a step
+ * allocates nothing here.
+ */
 const page = (
   engine: EscalationEngine,
-  incident: { orgId: string; incidentId: string; incidentCode: number },
+  orgId: string,
+  logCode: number,
+  pageCode: number,
   userIds: readonly string[],
-  layer: { position: number | null; layerId: string | null },
+  layerId: string | null,
+  position: number | null,
   cause: PageCause,
   at: Millis,
   escalatedFromBefore = false,
 ) => {
-  const firstPage = engine.pages.size;
-  for (const userId of userIds) appendPage(engine.pages, incident.orgId, incident.incidentId, userId, layer.layerId, layer.position, at, cause);
-  (escalatedFromBefore ? logEscalatedAndPaged : logLayerPaged)(engine.log, incident.incidentCode, at, firstPage, userIds.length);
+  const { pages } = engine;
+  const firstPage = pages.size;
+  for (const userId of userIds) appendPage(pages, orgId, pageCode, userId, layerId, position, at, cause);
+  (escalatedFromBefore ? logEscalatedAndPaged : logLayerPaged)(engine.log, logCode, at, firstPage, userIds.length);
 };
 
-const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis) => {
-  escalation.nextEscalationAt = due;
-  pushTimer(engine.timers, due, escalation, escalation.generation);
+/** The page-log code of the escalation's incident, looked up at its first page (or its first after a restore). */
+const pageCodeOf = (engine: EscalationEngine, row: number) => {
+  const { numbers, incidentId } = engine.escalations;
+  const slot = row * WIDTH + FIELD.pageCode;
+  const code = numbers[slot]!;
+  return code === 0 ? (numbers[slot] = pageIncidentCode(engine.pages, incidentId[row]!)) : code;
+};
+
+const arm = (engine: EscalationEngine, row: number, due: Millis) => {
+  const { numbers } = engine.escalations;
+  numbers[row * WIDTH + FIELD.nextEscalationAt] = due;
+  pushTimer(engine.timers, due, row, numbers[row * WIDTH + FIELD.generation]!);
 };
 
 /**
@@ -122,73 +123,92 @@ const arm = (engine: EscalationEngine, escalation: EscalationRecord, due: Millis
  * timer started is written down as `escalated` first, unless nothing at all was left to reach (then
  * the trail says only that escalation is exhausted).
  */
-const escalate = (engine: EscalationEngine, org: EscalationOrg, escalation: EscalationRecord, position: number, at: Millis, cause: 'opened' | 'escalated') => {
-  const layers = org.policies.get(escalation.policyId)?.layers ?? [];
+const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, position: number, at: Millis, cause: 'opened' | 'escalated') => {
+  const rows = engine.escalations;
+  const { numbers } = rows;
+  const base = row * WIDTH;
+  const layers = org.policies.get(rows.policyId[row]!)?.layers ?? [];
   const { live, timed, holds } = resolversFor(org);
   const paged = escalateFrom(layers, position, at, cause === 'escalated' ? timed : live, holds);
   const { log } = engine;
+  const incident = numbers[base + FIELD.incidentCode]!;
+  const reached = numbers[base + FIELD.position]!;
+  const from = reached === -1 ? null : reached;
   // The common timer step: the layer right after the last one reached is paged, nothing skipped;
   // its `escalated` and `layer_paged` are written as one entry.
   const common = paged?.position === Math.max(1, position);
-  const escalatedFromBefore = common && cause === 'escalated' && escalation.position !== null;
+  const escalatedFromBefore = common && cause === 'escalated' && from !== null;
   if (common) {
-    if (cause === 'escalated' && !escalatedFromBefore) logEscalated(log, escalation.incidentCode, at, escalation.position);
+    if (cause === 'escalated' && !escalatedFromBefore) logEscalated(log, incident, at, from);
   } else {
     // Layers were skipped (rare): write the step down entry by entry.
     const skipped = skippedLayers(layers, position, paged, at, holds);
-    if (cause === 'escalated' && skipped.length > 0) logEscalated(log, escalation.incidentCode, at, escalation.position);
+    if (cause === 'escalated' && skipped.length > 0) logEscalated(log, incident, at, from);
     for (const layer of skipped) {
-      logLayerSkipped(log, escalation.incidentCode, at, layer.position, layer.layerId, layer.reason);
-      escalation.position = layer.position;
-      escalation.layerId = layer.layerId;
+      logLayerSkipped(log, incident, at, layer.position, layer.layerId, layer.reason);
+      numbers[base + FIELD.position] = layer.position;
+      rows.layerId[row] = layer.layerId;
     }
   }
   if (paged === null) {
-    escalation.state = 'exhausted';
-    escalation.nextEscalationAt = Number.NaN;
-    logExhausted(log, escalation.incidentCode, at);
+    numbers[base + FIELD.state] = STATE.exhausted;
+    numbers[base + FIELD.nextEscalationAt] = Number.NaN;
+    logExhausted(log, incident, at);
     return;
   }
-  page(engine, escalation, paged.userIds, paged, cause, at, escalatedFromBefore);
-  escalation.position = paged.position;
-  escalation.layerId = paged.layerId;
-  arm(engine, escalation, at + paged.timeoutMs);
+  page(engine, rows.orgId[row]!, incident, pageCodeOf(engine, row), paged.userIds, paged.layerId, paged.position, cause, at, escalatedFromBefore);
+  numbers[base + FIELD.position] = paged.position;
+  rows.layerId[row] = paged.layerId;
+  arm(engine, row, at + paged.timeoutMs);
 };
 
-/** An incident opened with a policy pages its layer 1 at once; the store keeps the record returned. */
+/**
+ * An incident opened with a policy pages its layer 1 at once; the store keeps the record returned.
+ * The escalation names its policy by the policy's own id string, which every escalation under it
+ * then shares: each step looks the policy up, and a shared string is found by comparing pointers,
+ * where one of its own (every id read from a request body is) is read and compared character by
+ * character.
+ */
 export const startEscalation = (
   engine: EscalationEngine,
   org: EscalationOrg,
   incident: { orgId: string; incidentId: string; policyId: string },
   at: Millis,
 ): EscalationRecord => {
-  const escalation: EscalationRecord = {
+  const escalation = addEscalation(engine.escalations, {
     orgId: incident.orgId,
     incidentId: incident.incidentId,
     incidentCode: incidentCode(engine.log, incident.incidentId),
-    policyId: incident.policyId,
+    policyId: org.policies.get(incident.policyId)?.id ?? incident.policyId,
     state: 'active',
     position: null,
     layerId: null,
     nextEscalationAt: Number.NaN,
     generation: 0,
-  };
-  escalate(engine, org, escalation, 1, at, 'opened');
+  });
+  escalate(engine, org, escalation.row, 1, at, 'opened');
   return escalation;
 };
 
 /** A timer ran out with no acknowledgment: on to the next position, whatever layer is there now. */
-const fire = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, timer: Timer<EscalationRecord>) => {
-  const escalation = timer.ref;
-  if (escalation.state !== 'active' || escalation.generation !== timer.generation) return;
-  const org = orgs.get(escalation.orgId);
-  if (org) escalate(engine, org, escalation, (escalation.position ?? 0) + 1, timer.due, 'escalated');
+const fire = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, timer: Timer<number>) => {
+  const row = timer.ref;
+  const rows = engine.escalations;
+  const base = row * WIDTH;
+  if (rows.numbers[base + FIELD.state] !== STATE.active || rows.numbers[base + FIELD.generation] !== timer.generation) return;
+  const org = orgs.get(rows.orgId[row]!);
+  if (org) escalate(engine, org, row, Math.max(0, rows.numbers[base + FIELD.position]!) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
-const cancel = (escalation: EscalationRecord) => {
-  escalation.generation++;
-  escalation.nextEscalationAt = Number.NaN;
+const cancel = ({ rows, row }: EscalationRecord) => {
+  rows.numbers[row * WIDTH + FIELD.generation]!++;
+  rows.numbers[row * WIDTH + FIELD.nextEscalationAt] = Number.NaN;
+};
+
+/** Sets the escalation's state. */
+const setState = ({ rows, row }: EscalationRecord, state: number) => {
+  rows.numbers[row * WIDTH + FIELD.state] = state;
 };
 
 const isRunning = (escalation: EscalationRecord | null): escalation is EscalationRecord =>
@@ -198,7 +218,7 @@ const isRunning = (escalation: EscalationRecord | null): escalation is Escalatio
 export const acknowledgeEscalation = (escalation: EscalationRecord | null) => {
   if (!isRunning(escalation)) return;
   cancel(escalation);
-  escalation.state = 'acknowledged';
+  setState(escalation, STATE.acknowledged);
 };
 
 /**
@@ -215,11 +235,14 @@ export const handOffEscalation = (
   at: Millis,
 ) => {
   const { escalation } = incident;
-  const layer = { position: escalation?.position ?? null, layerId: escalation?.layerId ?? null };
-  const whose = escalation ?? { orgId: incident.orgId, incidentId: incident.id, incidentCode: incidentCode(engine.log, incident.id) };
-  page(engine, whose, [targetUserId], layer, 'handoff', at);
+  if (escalation === null) {
+    page(engine, incident.orgId, incidentCode(engine.log, incident.id), pageIncidentCode(engine.pages, incident.id), [targetUserId], null, null, 'handoff', at);
+    return;
+  }
+  const { row, position } = escalation;
+  page(engine, escalation.orgId, escalation.incidentCode, pageCodeOf(engine, row), [targetUserId], escalation.layerId, position, 'handoff', at);
   if (!isRunning(escalation)) return;
-  const current = escalation.position === null ? undefined : org.policies.get(escalation.policyId)?.layers[escalation.position - 1];
+  const current = position === null ? undefined : org.policies.get(escalation.policyId)?.layers[position - 1];
   cancel(escalation);
   if (!current) {
     // No layer at the current position: the policy lost it (and every one after it), or the
@@ -227,12 +250,12 @@ export const handOffEscalation = (
     // no timer to restart and nothing left to escalate to, so the escalation is exhausted, as when
     // the last layer times out. Left as it was, an acknowledged escalation would outlive its
     // cleared acknowledgment.
-    escalation.state = 'exhausted';
+    setState(escalation, STATE.exhausted);
     logExhausted(engine.log, escalation.incidentCode, at);
     return;
   }
-  escalation.state = 'active';
-  arm(engine, escalation, at + current.ackTimeoutMinutes * MINUTE);
+  setState(escalation, STATE.active);
+  arm(engine, row, at + current.ackTimeoutMinutes * MINUTE);
 };
 
 /** Resolving stops the escalation for good; the trail says so if it was still paging. */
@@ -240,7 +263,7 @@ export const resolveEscalation = (engine: EscalationEngine, escalation: Escalati
   if (!isRunning(escalation)) return;
   const wasActive = escalation.state === 'active';
   cancel(escalation);
-  escalation.state = 'resolved';
+  setState(escalation, STATE.resolved);
   if (wasActive) logStopped(engine.log, escalation.incidentCode, at, 'resolved');
 };
 
@@ -248,7 +271,7 @@ export const resolveEscalation = (engine: EscalationEngine, escalation: Escalati
 export const stopEscalation = (engine: EscalationEngine, escalation: EscalationRecord | null, at: Millis) => {
   if (!isRunning(escalation)) return;
   cancel(escalation);
-  escalation.state = 'stopped';
+  setState(escalation, STATE.stopped);
   logStopped(engine.log, escalation.incidentCode, at, 'policy_deleted');
 };
 

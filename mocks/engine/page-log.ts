@@ -1,13 +1,14 @@
 import type { Millis } from './clock.js';
 import { createInterned, intern, internedFrom, internedStrings, internRecent, type Interned, type Recent } from './interned.js';
-import { arrayAt, columnAt, objectAt, plainColumn } from './snapshot-check.js';
+import { columnData, columnOf, createColumn, numberAt, setAt, unpackedData, type Column } from './columns.js';
+import { arrayAt, numbersAt, objectAt } from './snapshot-check.js';
 
 /**
- * Every page of one mock, in order, stored by column in typed arrays: half a million pages are a few
- * growing buffers, not half a million objects or pointer arrays, so a long simulation costs the
- * same per step at 1,000 incidents as at 10,000 (anything the garbage collector has to trace or
- * copy makes each step dearer as the run grows). Ids are interned to numbers on the way in; the
- * audit trail and `mock.pages()` read pages back with `readPage`.
+ * Every page of one mock, in order, stored by column (see `columns.ts`): five million pages are a
+ * few hundred chunks of numbers, not five million objects or pointer arrays, so a long simulation
+ * costs the same per step at 10,000 incidents as at 100,000 (anything the garbage collector has to
+ * trace or copy makes each step dearer as the run grows). Ids are interned to numbers on the way
+ * in; the audit trail and `mock.pages()` read pages back with `readPage`.
  */
 export type PageCause = 'opened' | 'escalated' | 'handoff';
 const CAUSES: readonly PageCause[] = ['opened', 'escalated', 'handoff'];
@@ -28,74 +29,83 @@ export type PageRecord = {
   cause: PageCause;
 };
 
+/** A snapshot's columns besides `at`: interned ids, the layer position (-1 for `null`) and the cause's code. */
 const COLUMNS = ['orgId', 'incidentId', 'userId', 'layerId', 'position', 'cause'] as const;
+
+/**
+ * The log keeps a page's position and cause as one number, `(position + 1) * 4 + cause`: a column
+ * fewer to write on every page and to keep for good.
+ */
+const reachOf = (position: number, cause: number) => (position + 1) * 4 + cause;
+const positionOf = (reach: number) => Math.floor(reach / 4) - 1;
+const causeOf = (reach: number) => reach % 4;
 
 export type PageLog = {
   size: number;
-  at: Float64Array;
-  /** Interned ids, and the layer position (-1 for `null`) and cause code. */
-  columns: Record<(typeof COLUMNS)[number], Int32Array>;
+  at: Column;
+  /** Interned ids, and the page's `reachOf` its position and cause. */
+  columns: { orgId: Column; incidentId: Column; userId: Column; layerId: Column; reach: Column };
   ids: Interned;
-  recent: { orgId: Recent; incidentId: Recent; layerId: Recent };
+  /** Each id column's last value: in a burst of steps, page after page is of the same org, user and layer. */
+  recent: { orgId: Recent; userId: Recent; layerId: Recent };
 };
 
-export const createPageLog = (capacity = 1024): PageLog => ({
+const noneRecent = () => ({ orgId: { value: null, code: 0 }, userId: { value: null, code: 0 }, layerId: { value: null, code: 0 } });
+
+export const createPageLog = (): PageLog => ({
   size: 0,
-  at: new Float64Array(capacity),
-  columns: Object.fromEntries(COLUMNS.map((name) => [name, new Int32Array(capacity)])) as PageLog['columns'],
+  at: createColumn(),
+  columns: { orgId: createColumn(), incidentId: createColumn(), userId: createColumn(), layerId: createColumn(), reach: createColumn() },
   ids: createInterned(),
-  recent: { orgId: { value: null, code: 0 }, incidentId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
+  recent: noneRecent(),
 });
 
-const grow = (log: PageLog) => {
-  const capacity = log.at.length * 2;
-  const at = new Float64Array(capacity);
-  at.set(log.at);
-  log.at = at;
-  for (const name of COLUMNS) {
-    const column = new Int32Array(capacity);
-    column.set(log.columns[name]);
-    log.columns[name] = column;
-  }
-};
+/**
+ * An incident's code in the page log. The engine keeps it with the escalation, as it keeps the
+ * escalation log's: consecutive pages are of different incidents in a burst, and looking each one
+ * up among 100,000 ids was a quarter of a long simulation's time.
+ */
+export const pageIncidentCode = (log: PageLog, incidentId: string): number => intern(log.ids, incidentId);
 
-/** Appends a page; returns its index. Positional, so that a step allocates nothing here. */
+/** Appends a page of `incident` (its `pageIncidentCode`); returns its index. Positional, so that a step allocates nothing here. */
 export const appendPage = (
   log: PageLog,
   orgId: string,
-  incidentId: string,
+  incident: number,
   userId: string,
   layerId: string | null,
   position: number | null,
   at: Millis,
   cause: PageCause,
 ): number => {
-  if (log.size === log.at.length) grow(log);
   const index = log.size++;
   const { columns, ids, recent } = log;
-  log.at[index] = at;
-  columns.orgId[index] = internRecent(ids, recent.orgId, orgId);
-  columns.incidentId[index] = internRecent(ids, recent.incidentId, incidentId);
-  columns.userId[index] = intern(ids, userId);
-  columns.layerId[index] = internRecent(ids, recent.layerId, layerId);
-  columns.position[index] = position ?? -1;
-  columns.cause[index] = CAUSE_CODES[cause];
+  setAt(log.at, index, at);
+  setAt(columns.orgId, index, internRecent(ids, recent.orgId, orgId));
+  setAt(columns.incidentId, index, incident);
+  setAt(columns.userId, index, internRecent(ids, recent.userId, userId));
+  setAt(columns.layerId, index, internRecent(ids, recent.layerId, layerId));
+  setAt(columns.reach, index, reachOf(position ?? -1, CAUSE_CODES[cause]));
   return index;
 };
 
 export const readPage = (log: PageLog, index: number): PageRecord => {
   const { columns, ids } = log;
-  const position = columns.position[index]!;
+  const reach = numberAt(columns.reach, index);
+  const position = positionOf(reach);
   return {
-    orgId: ids.strings[columns.orgId[index]!]!,
-    incidentId: ids.strings[columns.incidentId[index]!]!,
-    userId: ids.strings[columns.userId[index]!]!,
-    layerId: ids.strings[columns.layerId[index]!] ?? null,
+    orgId: ids.strings[numberAt(columns.orgId, index)]!,
+    incidentId: ids.strings[numberAt(columns.incidentId, index)]!,
+    userId: ids.strings[numberAt(columns.userId, index)]!,
+    layerId: ids.strings[numberAt(columns.layerId, index)] ?? null,
     position: position === -1 ? null : position,
-    at: log.at[index]!,
-    cause: CAUSES[columns.cause[index]!]!,
+    at: numberAt(log.at, index),
+    cause: CAUSES[causeOf(reach)]!,
   };
 };
+
+/** A page's layer position (-1 for `null`), without reading the rest of it back. */
+export const pagePositionCode = (log: PageLog, index: number): number => positionOf(numberAt(log.columns.reach, index));
 
 /** What `mock.pages(filter)` asks for, in the page log's terms. */
 export type PageQuery = {
@@ -125,12 +135,12 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
   if (Object.values(wanted).includes(-1)) return [];
   const position = query.position === undefined ? undefined : (query.position ?? -1);
   const matches = (index: number) =>
-    (wanted.orgId === undefined || columns.orgId[index] === wanted.orgId) &&
-    (wanted.incidentId === undefined || columns.incidentId[index] === wanted.incidentId) &&
-    (wanted.userId === undefined || columns.userId[index] === wanted.userId) &&
-    (wanted.layerId === undefined || columns.layerId[index] === wanted.layerId) &&
-    (position === undefined || columns.position[index] === position) &&
-    (query.reason === undefined || (columns.cause[index] === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
+    (wanted.orgId === undefined || numberAt(columns.orgId, index) === wanted.orgId) &&
+    (wanted.incidentId === undefined || numberAt(columns.incidentId, index) === wanted.incidentId) &&
+    (wanted.userId === undefined || numberAt(columns.userId, index) === wanted.userId) &&
+    (wanted.layerId === undefined || numberAt(columns.layerId, index) === wanted.layerId) &&
+    (position === undefined || positionOf(numberAt(columns.reach, index)) === position) &&
+    (query.reason === undefined || (causeOf(numberAt(columns.reach, index)) === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
   const found: number[] = [];
   if (candidates) {
     for (const index of candidates) if (matches(index)) found.push(index);
@@ -144,13 +154,13 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
 export type PageLogData = Record<'at' | (typeof COLUMNS)[number], number[]> & { ids: Array<string | null> };
 
 export const pageLogData = (log: PageLog): PageLogData => ({
-  at: plainColumn(log.at, log.size),
-  orgId: plainColumn(log.columns.orgId, log.size),
-  incidentId: plainColumn(log.columns.incidentId, log.size),
-  userId: plainColumn(log.columns.userId, log.size),
-  layerId: plainColumn(log.columns.layerId, log.size),
-  position: plainColumn(log.columns.position, log.size),
-  cause: plainColumn(log.columns.cause, log.size),
+  at: columnData(log.at, log.size),
+  orgId: columnData(log.columns.orgId, log.size),
+  incidentId: columnData(log.columns.incidentId, log.size),
+  userId: columnData(log.columns.userId, log.size),
+  layerId: columnData(log.columns.layerId, log.size),
+  position: unpackedData(log.columns.reach, log.size, positionOf),
+  cause: unpackedData(log.columns.reach, log.size, causeOf),
   ids: internedStrings(log.ids),
 });
 
@@ -159,22 +169,26 @@ export const pageLogFrom = (value: unknown, where: string): PageLog => {
   const data = objectAt(value, where);
   const ids = internedFrom(data.ids, `${where}.ids`);
   const size = arrayAt(data.at, `${where}.at`).length;
-  const capacity = Math.max(1024, size);
   const lastId = ids.strings.length - 1;
-  const column = (name: (typeof COLUMNS)[number], min: number, max: number) =>
-    columnAt(data[name], `${where}.${name}`, Int32Array, capacity, size, { min, max });
+  const numbers = (name: (typeof COLUMNS)[number], min: number, max: number) => numbersAt(data[name], `${where}.${name}`, size, { min, max });
+  const at = numbersAt(data.at, `${where}.at`, size);
+  const orgIds = numbers('orgId', 1, lastId);
+  const incidentIds = numbers('incidentId', 1, lastId);
+  const userIds = numbers('userId', 1, lastId);
+  const layerIds = numbers('layerId', 0, lastId);
+  const positions = numbers('position', -1, 2 ** 31 - 1);
+  const causes = numbers('cause', 0, CAUSES.length - 1);
   return {
     size,
-    at: columnAt(data.at, `${where}.at`, Float64Array, capacity, size),
+    at: columnOf(at),
     columns: {
-      orgId: column('orgId', 1, lastId),
-      incidentId: column('incidentId', 1, lastId),
-      userId: column('userId', 1, lastId),
-      layerId: column('layerId', 0, lastId),
-      position: column('position', -1, 2 ** 31 - 1),
-      cause: column('cause', 0, CAUSES.length - 1),
+      orgId: columnOf(orgIds),
+      incidentId: columnOf(incidentIds),
+      userId: columnOf(userIds),
+      layerId: columnOf(layerIds),
+      reach: columnOf(positions, (position, index) => reachOf(position, causes[index]!)),
     },
     ids,
-    recent: { orgId: { value: null, code: 0 }, incidentId: { value: null, code: 0 }, layerId: { value: null, code: 0 } },
+    recent: noneRecent(),
   };
 };

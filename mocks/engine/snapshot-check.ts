@@ -46,21 +46,12 @@ export const integerAt = (value: unknown, where: Where, min = 0, max = Number.MA
 export const finiteAt = (value: unknown, where: Where): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : refuse(where, 'must be a finite number', value);
 
-type NumberArray = Float64Array | Int32Array | Uint8Array;
-
 /**
- * A column of numbers into a typed array of `capacity` (at least its length), each one checked
- * first: integers in `[min, max]`, or any finite number when `range` is omitted. The copy itself
- * is the typed array's own `set`.
+ * A log's column from a snapshot, each number checked: integers in `[min, max]`, or any finite
+ * number when `range` is omitted; it must hold `length` numbers, as its log's other columns. The
+ * log copies what it keeps (`columnOf`).
  */
-export const columnAt = <Column extends NumberArray>(
-  value: unknown,
-  where: Where,
-  make: new (length: number) => Column,
-  capacity: number,
-  length: number,
-  range?: { min: number; max: number },
-): Column => {
+export const numbersAt = (value: unknown, where: Where, length: number, range?: { min: number; max: number }): readonly number[] => {
   const items = arrayAt(value, where);
   if (items.length !== length) refuse(where, `must hold ${length} numbers, as many as its log's other columns`, value);
   let bad = -1;
@@ -79,13 +70,8 @@ export const columnAt = <Column extends NumberArray>(
   if (bad !== -1) {
     refuse(() => `${pathOf(where)}[${bad}]`, range ? `must be an integer from ${range.min} to ${range.max}` : 'must be a finite number', items[bad]);
   }
-  const column = new make(Math.max(capacity, length));
-  column.set(items as number[]);
-  return column;
+  return items as number[];
 };
-
-/** A typed array's first `size` numbers, as a plain array (JSON has no typed arrays). */
-export const plainColumn = (column: NumberArray, size: number): number[] => Array.from(column.subarray(0, size));
 
 /**
  * Compiles only when `Missing` is `never`: names the fields of a live structure that its snapshot

@@ -28,6 +28,14 @@ export type TimerQueue<Ref = unknown> = {
   generation: number[];
   nextSlot: number[];
   freeSlots: number[];
+  /**
+   * The bucket the last timer was armed in, and the one the last was popped from (`NaN`: none): in
+   * a burst, one after the other goes to the same instant, so neither looks its bucket up.
+   */
+  armedDue: number;
+  armedBucket: Bucket | undefined;
+  poppedDue: number;
+  poppedBucket: Bucket | undefined;
   /** What `popTimer` returns: overwritten by the next pop, so read it first. */
   popped: Timer<Ref | undefined>;
 };
@@ -40,6 +48,10 @@ export const createTimerQueue = <Ref>(): TimerQueue<Ref> => ({
   generation: [],
   nextSlot: [],
   freeSlots: [],
+  armedDue: Number.NaN,
+  armedBucket: undefined,
+  poppedDue: Number.NaN,
+  poppedBucket: undefined,
   popped: { due: 0, ref: undefined, generation: 0 },
 });
 
@@ -83,14 +95,17 @@ export const pushTimer = <Ref>(queue: TimerQueue<Ref>, due: number, ref: Ref, ge
   queue.ref[slot] = ref;
   queue.generation[slot] = generation;
   queue.nextSlot[slot] = -1;
-  const bucket = queue.buckets.get(due);
+  let bucket = due === queue.armedDue ? queue.armedBucket : queue.buckets.get(due);
   if (bucket) {
     queue.nextSlot[bucket.tail] = slot;
     bucket.tail = slot;
-    return;
+  } else {
+    bucket = { head: slot, tail: slot };
+    queue.buckets.set(due, bucket);
+    heapPush(queue, due);
   }
-  queue.buckets.set(due, { head: slot, tail: slot });
-  heapPush(queue, due);
+  queue.armedDue = due;
+  queue.armedBucket = bucket;
 };
 
 /** The due time of the next timer, if any. */
@@ -100,12 +115,19 @@ export const nextDue = (queue: TimerQueue<unknown>): number | undefined => (queu
 export const popTimer = <Ref>(queue: TimerQueue<Ref>): Timer<Ref> | undefined => {
   if (queue.heapSize === 0) return undefined;
   const due = queue.heap[0]!;
-  const bucket = queue.buckets.get(due)!;
+  if (due !== queue.poppedDue) {
+    queue.poppedDue = due;
+    queue.poppedBucket = queue.buckets.get(due)!;
+  }
+  const bucket = queue.poppedBucket!;
   const slot = bucket.head;
   const next = queue.nextSlot[slot]!;
   if (next === -1) {
+    // The instant has no timer left: neither cache may name its bucket any longer.
     queue.buckets.delete(due);
     heapPop(queue);
+    queue.poppedDue = Number.NaN;
+    if (queue.armedDue === due) queue.armedDue = Number.NaN;
   } else {
     bucket.head = next;
   }

@@ -2,7 +2,8 @@ import { ComponentOperationalStatus } from '../../src/schemas/components.js';
 import { EscalationState, IncidentStatus, Severity } from '../../src/schemas/incidents.js';
 import { RotationType } from '../../src/schemas/schedules.js';
 import { MemberRole } from '../../src/schemas/team.js';
-import type { EscalationRecord } from '../engine/escalation.js';
+import type { EscalationEngine } from '../engine/escalation.js';
+import { addEscalation, type EscalationFields, type EscalationRecord } from '../engine/escalations.js';
 import { boolean, data, entries, list, nested, number, numberOrNaN, numberOrNull, numbers, oneOf, refused, string, stringOrNull, strings, type Fields } from './copy.js';
 import type {
   ComponentRecord,
@@ -32,9 +33,10 @@ import type {
 
 /**
  * `fromFrozen`: the record is read from a snapshot this package took and froze, whose entries
- * never changed once written may be shared (`entries`).
+ * never changed once written may be shared (`entries`). `into` is the engine of the state being
+ * restored: an incident's escalation is a row of it.
  */
-export type Copy<Record> = (record: Fields, toSnapshot: boolean, fromFrozen: boolean) => Record;
+export type Copy<Record> = (record: Fields, toSnapshot: boolean, fromFrozen: boolean, into?: EscalationEngine) => Record;
 
 const ROLES = MemberRole.options;
 const VISIBILITIES = ['internal', 'public'] as const;
@@ -178,18 +180,26 @@ const incidentUpdate = (r: Fields): IncidentUpdateRecord => ({
   redactedBy: stringOrNull(r.redactedBy, 'redactedBy'),
 });
 
-/** `incidentCode` is the incident's code in the engine log: `checkEscalations` checks it against the restored log. */
-const escalation = (r: Fields, toSnapshot: boolean): EscalationRecord => ({
-  orgId: string(r.orgId, 'orgId'),
-  incidentId: string(r.incidentId, 'incidentId'),
-  incidentCode: number(r.incidentCode, 'incidentCode'),
-  policyId: string(r.policyId, 'policyId'),
-  state: oneOf(r.state, 'state', EscalationState.options),
-  position: numberOrNull(r.position, 'position'),
-  layerId: stringOrNull(r.layerId, 'layerId'),
-  nextEscalationAt: numberOrNaN(r.nextEscalationAt, 'nextEscalationAt', toSnapshot),
-  generation: number(r.generation, 'generation'),
-});
+/**
+ * `incidentCode` is the incident's code in the engine log: `adoptEscalations` checks it against the
+ * restored log. The engine's cache of its page-log code is left out: it is looked up again.
+ */
+const escalation = (r: Fields, toSnapshot: boolean, into?: EscalationEngine): EscalationRecord => {
+  const fields: EscalationFields = {
+    orgId: string(r.orgId, 'orgId'),
+    incidentId: string(r.incidentId, 'incidentId'),
+    incidentCode: number(r.incidentCode, 'incidentCode'),
+    policyId: string(r.policyId, 'policyId'),
+    state: oneOf(r.state, 'state', EscalationState.options),
+    position: numberOrNull(r.position, 'position'),
+    layerId: stringOrNull(r.layerId, 'layerId'),
+    nextEscalationAt: numberOrNaN(r.nextEscalationAt, 'nextEscalationAt', toSnapshot),
+    generation: number(r.generation, 'generation'),
+  };
+  if (toSnapshot) return fields as unknown as EscalationRecord; // a snapshot holds the fields as plain data
+  if (!into) throw new Error('An escalation is restored into an engine');
+  return addEscalation(into.escalations, fields);
+};
 
 /** One entry of the store's part of an audit trail, by its type. */
 const auditEntry = (r: Fields): IncidentAuditEntry => {
@@ -219,7 +229,7 @@ const auditEntry = (r: Fields): IncidentAuditEntry => {
   }
 };
 
-const incident: Copy<IncidentRecord> = (r, toSnapshot, fromFrozen) => ({
+const incident: Copy<IncidentRecord> = (r, toSnapshot, fromFrozen, into) => ({
   id: string(r.id, 'id'),
   orgId: string(r.orgId, 'orgId'),
   seq: number(r.seq, 'seq'),
@@ -239,7 +249,7 @@ const incident: Copy<IncidentRecord> = (r, toSnapshot, fromFrozen) => ({
   acknowledgedAt: numberOrNull(r.acknowledgedAt, 'acknowledgedAt'),
   auditTrail: entries(r.auditTrail, 'auditTrail', auditEntry, toSnapshot, fromFrozen),
   auditLogSizes: numbers(r.auditLogSizes, 'auditLogSizes'),
-  escalation: nested(r.escalation, 'escalation', escalation, toSnapshot, true),
+  escalation: nested(r.escalation, 'escalation', (fields, copying) => escalation(fields, copying, into), toSnapshot, true),
 });
 
 /** An org's collections, each a `Map` by record id in the store, and how to copy their records. */

@@ -1,3 +1,5 @@
+import type { EscalationEngine } from '../engine/escalation.js';
+import { shareIds } from '../engine/escalations.js';
 import { armTimers, engineData, engineFrom, type EngineData } from '../engine/snapshot.js';
 import { arrayAt, integerAt, isObject, objectAt, refuse, stringAt, type NoneMissing } from '../engine/snapshot-check.js';
 import { refusal, type Fields } from './copy.js';
@@ -60,7 +62,7 @@ const streamFrom = (value: unknown, where: string): Random => {
 };
 
 /** A collection's records into a `Map` by id; each record must be of the org (`orgId`) and its id new. */
-const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; orgId: string }>, orgId: string, frozen: boolean) => {
+const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; orgId: string }>, orgId: string, frozen: boolean, into: EscalationEngine) => {
   const items = arrayAt(value, where);
   const map = new Map<string, { id: string; orgId: string }>();
   for (let i = 0; i < items.length; i++) {
@@ -68,7 +70,7 @@ const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; 
     if (!isObject(fields)) refuse(`${where}[${i}]`, 'must be an object', fields);
     let item: { id: string; orgId: string };
     try {
-      item = copy(fields as Fields, false, frozen);
+      item = copy(fields as Fields, false, frozen, into);
     } catch (error) {
       throw refusal(error, `${where}[${i}]`);
     }
@@ -81,9 +83,10 @@ const collectionFrom = (value: unknown, where: string, copy: Copy<{ id: string; 
 
 /**
  * Each escalation must be its incident's, and name it by its code in the restored engine log: a
- * step writes the incident's trail under that code.
+ * step writes the incident's trail under that code. It then names its org and policy by their own
+ * id strings, as a new escalation does (see `startEscalation`), not by copies read from the snapshot.
  */
-const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
+const adoptEscalations = (org: OrgRecord, where: string, state: MockState) => {
   const codes = state.engine.log.ids.strings;
   let i = 0;
   for (const incident of org.incidents.values()) {
@@ -95,6 +98,7 @@ const checkEscalations = (org: OrgRecord, where: string, state: MockState) => {
         [escalation.orgId, escalation.incidentId, escalation.incidentCode],
       );
     }
+    if (escalation) shareIds(escalation, org.id, org.policies.get(escalation.policyId)?.id ?? escalation.policyId);
     i++;
   }
 };
@@ -108,9 +112,9 @@ const orgFrom = (value: unknown, where: string, state: MockState, frozen: boolea
     incidentSeq: integerAt(data.incidentSeq, `${where}.incidentSeq`),
   } as OrgRecord;
   for (const name of COLLECTION_NAMES) {
-    (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id, frozen);
+    (org as unknown as Record<Collection, unknown>)[name] = collectionFrom(data[name], `${where}.${name}`, COLLECTIONS[name] as Copy<{ id: string; orgId: string }>, id, frozen, state.engine);
   }
-  checkEscalations(org, where, state);
+  adoptEscalations(org, where, state);
   return org;
 };
 
