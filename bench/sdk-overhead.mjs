@@ -73,6 +73,17 @@ const clients = (baseUrl, fetchImpl) => {
     },
     // ky with nothing configured: the floor any ky-based client starts from.
     bareKy: async () => (await ky.post(url, { json: body, retry: 0, timeout: false, headers: { authorization: `Bearer ${apiKey}` }, ...(fetchImpl ? { fetch: fetchImpl } : {}) }).json()).data,
+    // The least a ky-based client can do (issue 15's floor): no body on ky's `Request`, the fetch
+    // handed the parts with the JSON text, ky's timeout on, no retry, no hooks.
+    leastKy: async () => {
+      const text = JSON.stringify(body);
+      const response = ky.post(url, {
+        retry: 0,
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        fetch: (request) => send(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal }),
+      });
+      return (await response.json()).data;
+    },
     openai: async () => (await openai.post(path, { body })).data,
     sdk: () => sdk.policies.layers.create(policyId, body),
     sdkNoRetries: () => sdkNoRetries.policies.layers.create(policyId, body),
@@ -121,9 +132,11 @@ export const sdkOverhead = async ({ rounds = 25, stubBatch = 400, loopbackBatch 
     stubRow('sdkNoRetries', 'layers.create (validation on, maxRetries: 0)', true),
     stubRow('openai', 'openai-node client.post', false),
     stubRow('bareKy', 'bare ky (no retry, no timeout)', false),
+    stubRow('leastKy', 'the least ky can do (issue 15\'s floor)', false),
     loopRow('sdk', 'layers.create (default retries)', true),
     loopRow('sdkNoRetries', 'layers.create (maxRetries: 0)', true),
     loopRow('openai', 'openai-node client.post', false),
     loopRow('bareKy', 'bare ky (no retry, no timeout)', false),
+    loopRow('leastKy', 'the least ky can do (issue 15\'s floor)', false),
   ];
 };
