@@ -1,6 +1,6 @@
 // `@scaling-cloud/sdk/policies`: a client with escalation policies and their layers only, for an app
 // that needs nothing else. The same options, behaviour and error classes as `Scaling`, in a bundle
-// without the other resources' schemas and methods (see README, "Performance").
+// without the other resources' schemas and methods (see docs/performance.md).
 import { connect } from './core/connect.js';
 import type { ClientOptions } from './core/request-options.js';
 import { Policies } from './resources/policies.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   END_MARKER,
-  README_PATH,
-  readmeWithSection,
+  CLIENT_DOC_PATH,
+  clientDocWithSection,
   REFERENCE_PATH,
   referencedMethods,
   renderReferencePage,
@@ -27,9 +27,9 @@ const clientMethods = (value: object, prefix = ''): string[] => {
 };
 
 describe('the method reference is generated from the endpoint table', () => {
-  test('the README holds the generated tables (run `npm run docs:reference` after changing src/endpoints)', () => {
-    const readme = readFileSync(README_PATH, 'utf8');
-    expect(readme).toBe(readmeWithSection(readme));
+  test('docs/client.md holds the generated tables (run `npm run docs:reference` after changing src/endpoints)', () => {
+    const readme = readFileSync(CLIENT_DOC_PATH, 'utf8');
+    expect(readme).toBe(clientDocWithSection(readme));
   });
 
   test('docs/reference.md is the generated page', () => {
@@ -42,14 +42,14 @@ describe('the method reference is generated from the endpoint table', () => {
   });
 
   test('each resource renders as one table: a heading, a blank line, then only table rows', () => {
-    const readme = readFileSync(README_PATH, 'utf8');
+    const readme = readFileSync(CLIENT_DOC_PATH, 'utf8');
     const section = readme.slice(readme.indexOf(START_MARKER) + START_MARKER.length, readme.indexOf(END_MARKER)).trim();
-    const blocks = section.split(/\n(?=#### )/);
+    const blocks = section.split(/\n(?=### )/);
     // One table per group of the endpoint table.
     expect(blocks.length).toBe(Object.keys(endpointTable).length);
     for (const block of blocks) {
       const [heading, blank, ...table] = block.trimEnd().split('\n');
-      expect(heading).toMatch(/^#### /);
+      expect(heading).toMatch(/^### /);
       expect(blank).toBe('');
       expect(table.length).toBeGreaterThan(2);
       for (const row of table) expect(row, `${heading}: a line that breaks the table`).toMatch(/^\|.*\|$/);

@@ -7,6 +7,7 @@ import { MockApiKey } from '../fixtures.js';
 import { isBeyondLoopback } from './guard.js';
 import { SeedError, type SeedSummary } from './seed.js';
 import { startMockServer, type MockServerOptions } from './server.js';
+import exampleSeed from '../../examples/seed.json' with { type: 'json' };
 
 const USAGE = `Usage: scaling-mock [--port 4010] [--host 127.0.0.1] [--api-key KEY] [--seed seed.json]
                     [--state state.json] [--realtime [--speed N]] [--now ISO] [--id-seed N]
@@ -20,7 +21,8 @@ Options:
   --api-key KEY   the default org's API key (default: the seed's, else a random scl_mock_… key)
   --id-seed N     seeds ids and generated keys (0 to 4294967295): the same N gives the same ids
                   and keys on every start (default: random, so nobody can predict them)
-  --seed FILE     a JSON seed file: orgs, API keys, users, schedules, policies
+  --seed FILE     a JSON seed file: orgs, API keys, users, schedules, policies;
+                  --seed example loads the package's example seed (two orgs, a policy)
   --state FILE    a snapshot to start from (GET /__mock/snapshot, or mock.snapshot() as
                   JSON): the whole state, clock and keys included; POST /__mock/reset comes
                   back to it. Not with --seed, --api-key or --now
@@ -139,6 +141,13 @@ const describeSeed = (summary: SeedSummary): string[] => {
   return lines;
 };
 
+/**
+ * `--seed example`: the seed of `examples/seed.json`, built into the command, so that the documented
+ * command works after an install (the package does not ship `examples/`). A file named `example`
+ * in the working directory is still reachable as `./example`.
+ */
+const EXAMPLE_SEED_NAME = 'example';
+
 /** A JSON file given on the command line: `what` is `seed` or `state`, for the messages. */
 const readJsonFile = (path: string, what: 'seed' | 'state'): unknown => {
   let text: string;
@@ -171,7 +180,7 @@ const main = async () => {
   try {
     const server = await startMockServer({
       ...serverOptions,
-      ...(seedPath === undefined ? {} : { seed: readJsonFile(seedPath, 'seed') }),
+      ...(seedPath === undefined ? {} : { seed: seedPath === EXAMPLE_SEED_NAME ? exampleSeed : readJsonFile(seedPath, 'seed') }),
       ...(statePath === undefined ? {} : { state: readJsonFile(statePath, 'state') }),
     });
     const speed = typeof options.realtime === 'object' ? (options.realtime.speed ?? 1) : 1;

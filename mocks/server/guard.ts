@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { MockApiError } from '../store/errors.js';
 
 /**
- * What keeps web pages away from the standalone server (see README, "Security of the standalone
+ * What keeps web pages away from the standalone server (see docs/server.md, "Security of the standalone
  * server"). The API itself needs a key; the controls under `/__mock` need none, so they must not be
  * reachable by a page the developer happens to have open:
  * - every control call carries `x-scaling-mock-control` (any value, or the `--control-token`):

@@ -33,7 +33,7 @@ export const RequestOptions = z.object({
   signal: z.optional(z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'must be an AbortSignal')),
   /** Per-attempt timeout in milliseconds (connecting, waiting and reading the body). */
   timeoutMs: z.optional(TimeoutMs),
-  /** How many times to retry a failed attempt (see README, "Retries"). */
+  /** How many times to retry a failed attempt (see docs/client.md, "Retries"). */
   maxRetries: z.optional(MaxRetries),
   /** Extra headers for this call. `Authorization` is always the client's. */
   headers: z.optional(Headers),

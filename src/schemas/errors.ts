@@ -12,7 +12,7 @@ export const ErrorType = z.enum([
 ]);
 export type ErrorType = Known<z.infer<typeof ErrorType>>;
 
-/** Every error code the API documents, plus the ones this SDK's decisions add (see README, "Decisions"). */
+/** Every error code the API documents, plus the ones this SDK's decisions add (see docs/decisions.md). */
 export const ErrorCode = z.enum([
   'missing_authorization_header',
   'invalid_api_key',

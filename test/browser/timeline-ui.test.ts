@@ -3,7 +3,7 @@
  * server runs in this process with the example seed, an incident is opened through the API, the
  * page's own buttons move the clock, and the SVG it draws is checked mark by mark, with real fonts
  * (no text over another). The screenshot is kept as a test artifact (`.tmp/artifacts/`, and as an
- * annotation of the test); `UPDATE_SCREENSHOT=1` also writes the README's image,
+ * annotation of the test); `UPDATE_SCREENSHOT=1` also writes the image of docs/server.md,
  * `docs/images/timeline-ui.png`.
  *
  * Chromium is found or installed as for `worker.test.ts` (`chromium.ts`); `SCALING_REQUIRE_BROWSER=1`
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== undefined)('the timeline page, /__mock/ui, in Chr
       console.warn(message);
     }
     // With a control token: the page works only if its script sends the one its URL carries. Fixed
-    // ids, so that the README's screenshot is the same on every run.
+    // ids, so that the documented screenshot is the same on every run.
     server = await startMockServer({ port: 0, now: START, idSeed: 1, controlToken: TOKEN, seed: JSON.parse(readFileSync(here('../../examples/seed.json'), 'utf8')) });
   }, 11 * 60_000);
   afterAll(() => server?.close());
@@ -163,7 +163,7 @@ describe.skipIf(skipReason !== undefined)('the timeline page, /__mock/ui, in Chr
       // With Chromium's fonts: no text over another, none outside the drawing.
       expect(await overlapsIn(page, '#timeline svg')).toMatchObject({ found: [], outside: [] });
 
-      // The screenshot: an artifact of this test, and the README's image on request.
+      // The screenshot: an artifact of this test, and the documented image on request.
       const screenshot = await page.screenshot({ fullPage: false });
       mkdirSync(ARTIFACTS, { recursive: true });
       writeFileSync(`${ARTIFACTS}/timeline-ui.png`, screenshot);

@@ -1,7 +1,7 @@
 /**
  * `mock.faults`, through the SDK, on both ways of reaching the mock: `mock.fetch`, and a
  * `setupServer(...mock.handlers)` whose handlers were installed before the rule was added. Each fault
- * kind, the SDK's retry rules against it (README, "Retries"), and the request log that shows what the
+ * kind, the SDK's retry rules against it (docs/client.md, "Retries"), and the request log that shows what the
  * mock saw. The file ends with no timer or unhandled rejection left.
  */
 import { setupServer } from 'msw/node';

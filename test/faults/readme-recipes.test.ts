@@ -1,5 +1,5 @@
 /**
- * The recipes of the README's "Testing failures", as written there, so that the README stays true.
+ * The recipes of "Testing failures" (docs/testing.md), as written there, so that the page stays true.
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

@@ -2,7 +2,7 @@ import type { LayerTarget } from '../../src/index.js';
 
 /**
  * The reference model of the escalation engine, for `model-escalation.test.ts`: plain data and plain
- * code written from the README's rules ("Escalation (the mock's engine)" 1–7, "On-call schedules",
+ * code written from the rules of docs/decisions.md ("Escalation (the mock's engine)" 1–7, "On-call schedules",
  * working hours), sharing nothing with `mocks/engine` or `src/escalation`. Schedules and working
  * hours use zones with a fixed offset (no DST), so who is on call and whether a window is open are a
  * few lines of arithmetic here.

@@ -20,7 +20,7 @@ import { FUZZ_RUNS, START } from './support.js';
  * Model-based test of the escalation engine: random sequences of commands (open incidents,
  * acknowledge, hand off, move status, edit policy layers, schedules and working hours while
  * incidents escalate, delete policies, remove members, advance the clock) go through the SDK to the
- * mock and through a reference model written from the README's rules (`model-escalation-model.ts`;
+ * mock and through a reference model written from the rules of docs/decisions.md (`model-escalation-model.ts`;
  * the commands are in `model-escalation-commands.ts`, the world and the comparison in
  * `model-escalation-world.ts`). After every command every page (who, when, which layer, why), every
  * incident's `escalation` and its audit trail must equal the model's. fast-check shrinks a failure

@@ -3,7 +3,7 @@
 // budget, and no client entry may import a `node:` module.
 //
 // The budgets are set just above today's sizes, so that growth fails the check and has to be argued
-// for. Where the bytes go (README, "Performance"): ky 8.2 KB and zod's core for these schemas about
+// for. Where the bytes go (docs/performance.md): ky 8.2 KB and zod's core for these schemas about
 // 9.5 KB come before one line of the SDK, so issue 15's 23 KB (whole client) and 20 KB (one resource)
 // are out of reach with ky and zod/mini on the request path. "errors only" guards the tree shaking
 // itself: the SDK's modules have no top-level side effects (the build marks every call made while a

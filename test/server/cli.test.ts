@@ -78,6 +78,16 @@ test('with the example seed it prints what the seed made, serves its keys, and s
   expect((await stops(child, exited, 'SIGINT')).code).toBe(0);
 });
 
+test('--seed example is the example seed, built in: the documented command needs no file', async () => {
+  const { child, stdout, exited } = await start(['--port', '0', '--seed', 'example', '--now', '2026-04-07T10:00:00Z']);
+  const fromFile = await start(['--port', '0', '--seed', 'examples/seed.json', '--now', '2026-04-07T10:00:00Z']);
+  const seeded = (text: string) => text.split('\n').filter((line) => /^(seeded|org|user|API key)/.test(line)).join('\n');
+  expect(seeded(stdout)).toContain('seeded 2 orgs, 5 users, 2 schedules, 1 policy (3 layers)');
+  expect(seeded(stdout)).toBe(seeded(fromFile.stdout));
+  expect((await stops(child, exited, 'SIGTERM')).code).toBe(0);
+  expect((await stops(fromFile.child, fromFile.exited, 'SIGTERM')).code).toBe(0);
+});
+
 test('--realtime --speed N: the clock moves on its own', async () => {
   const { child, url, exited } = await start(['--port', '0', '--realtime', '--speed', '60000', '--now', '2026-04-07T10:00:00Z']);
   const origin = url.replace(/\/v1$/, '');

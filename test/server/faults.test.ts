@@ -143,7 +143,7 @@ test.each([
   expect(response.body.message).toContain(message);
 });
 
-test('the README’s curl recipe: a 429 with Retry-After on the next POST /incidents', async () => {
+test('the curl recipe of docs/server.md: a 429 with Retry-After on the next POST /incidents', async () => {
   const added = await curl(['-X', 'POST', `${ctx.server.origin}/__mock/faults`, '-H', 'x-scaling-mock-control: 1', '-d', '{"method":"POST","path":"/incidents","status":429,"retryAfter":30,"times":1}']);
   expect(added.status).toBe(200);
   const refused = await api(ctx.server, '/incidents', { method: 'POST', json: { title: 'x', severity: 'low', ownerId: ctx.server.mock.userId } });
