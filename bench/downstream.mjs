@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startVitest } from 'vitest/node';
+import { sized } from './smoke.mjs';
 
-const WARM_UP = 40;
-const BLOCK = 40;
+const WARM_UP = sized(40, 4);
+const BLOCK = sized(40, 4);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { createScalingMock } from '../dist/mocks.js';
 import { Scaling } from '../dist/index.js';
 import { downstreamRate } from './downstream.mjs';
+import { sized } from './smoke.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const cpuMs = () => {
@@ -32,9 +33,9 @@ const perCall = (work, { rounds = 21, count }) => {
 
 /** Creation and an empty `reset()`, against their targets. */
 const creationRows = () => {
-  const create = perCall(() => createScalingMock(), { count: 2000 });
+  const create = perCall(() => createScalingMock(), { count: sized(2000, 20) });
   const mock = createScalingMock();
-  const reset = perCall(() => mock.reset(), { count: 20000 });
+  const reset = perCall(() => mock.reset(), { count: sized(20000, 200) });
   const row = (name, { wall, cpu }, targetMs) => ({
     name,
     measured: `${µs(wall)} (CPU ${µs(cpu)})`,
@@ -66,7 +67,7 @@ const populated = async () => {
  * in interleaved batches: the median of the per-round ratios. The table's order puts the policy
  * first and inbound integrations last: before, MSW tried every handler in turn.
  */
-const fetchRows = async ({ rounds = 15, batch = 200 } = {}) => {
+const fetchRows = async ({ rounds = sized(15, 2), batch = sized(200, 5) } = {}) => {
   const { mock, policy, integration, routing } = await populated();
   const auth = { authorization: `Bearer ${mock.apiKey}` };
   const json = { ...auth, 'content-type': 'application/json' };
@@ -120,7 +121,7 @@ const fetchRows = async ({ rounds = 15, batch = 200 } = {}) => {
 };
 
 /** Round trips through `setupServer(...mock.handlers)` against a static handler there, and `mock.fetch` against those. */
-const setupServerRows = async ({ rounds = 9, batch = 100 } = {}) => {
+const setupServerRows = async ({ rounds = sized(9, 2), batch = sized(100, 5) } = {}) => {
   const { mock, policy } = await populated();
   const mockUrl = `https://mock.bench/v1/escalation/policies/${policy.id}`;
   const staticUrl = `https://static.bench/v1/escalation/policies/${policy.id}`;
@@ -166,7 +167,7 @@ const setupServerRows = async ({ rounds = 9, batch = 100 } = {}) => {
 
 /** Vitest runs bench/downstream.vitest.mjs in one worker; see bench/downstream.mjs. */
 const downstreamRows = async () => {
-  const rate = await downstreamRate();
+  const rate = await downstreamRate({ tests: sized(320, 12) });
   const target = 120;
   return [
     {

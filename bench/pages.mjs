@@ -4,9 +4,10 @@
 // reading them all.
 import { createScalingMock } from '../dist/mocks.js';
 import { Scaling } from '../dist/index.js';
+import { sized } from './smoke.mjs';
 
-const INCIDENTS = 10_000;
-const ROUNDS = 51;
+const INCIDENTS = sized(10_000, 50);
+const ROUNDS = sized(51, 3);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const timed = (rounds, work) => {
   const times = [];

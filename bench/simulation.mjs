@@ -5,6 +5,7 @@
 import { createScalingMock } from '../dist/mocks.js';
 import { Scaling } from '../dist/index.js';
 import { stepFloor } from './step-floor.mjs';
+import { sized } from './smoke.mjs';
 
 const LAYERS = 50;
 const POLICIES = 10;
@@ -83,11 +84,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const memory = (result) => `${kb(result.openBytes)} open, ${kb(result.afterBytes)} after the week`;
 
 export const simulation = async () => {
-  await run(1_000); // warm-up: let the JIT settle before anything is measured
-  const small = await median(10_000, 3);
+  await run(sized(1_000, 20)); // warm-up: let the JIT settle before anything is measured
+  const small = await median(sized(10_000, 100), sized(3, 1));
   // One run: 100,000 incidents take as long to open as the three smaller runs together.
-  const large = await run(100_000);
-  const floors = [stepFloor(10_000, LAYERS), stepFloor(10_000, LAYERS), stepFloor(10_000, LAYERS)].sort((a, b) => a - b);
+  const large = await run(sized(100_000, 1_000));
+  const floorSize = sized(10_000, 100);
+  const floors = [stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS)].sort((a, b) => a - b);
   const floor = floors[1];
   return [
     {

@@ -5,9 +5,10 @@
 // same snapshot, the cost of copying that much plain data at all.
 import { createScalingMock } from '../dist/mocks.js';
 import { Scaling } from '../dist/index.js';
+import { sized } from './smoke.mjs';
 
-const INCIDENTS = 1_000;
-const ROUNDS = 31;
+const INCIDENTS = sized(1_000, 20);
+const ROUNDS = sized(31, 3);
 
 const setUp = async () => {
   const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
@@ -68,7 +69,7 @@ export const snapshotRestore = async () => {
   globalThis.gc?.();
   const take = timed(() => mock.snapshot());
   const copy = timed(() => structuredClone(snapshot));
-  for (let i = 0; i < 20; i++) mock.restore(snapshot); // warm-up: let the JIT settle
+  for (let i = 0; i < sized(20, 2); i++) mock.restore(snapshot); // warm-up: let the JIT settle
   const restore = timed(() => mock.restore(snapshot));
   if (mock.pages().length !== pages) throw new Error(`a restored mock shows ${mock.pages().length} pages, the original ${pages}`);
   const size = `${(JSON.stringify(snapshot).length / 2 ** 20).toFixed(1)} MiB as JSON`;
