@@ -66,7 +66,7 @@ const PagesUrlQuery = z.strictObject({
 });
 
 /** A RegExp source, for `pathPattern`: JSON has no RegExp. */
-const Pattern = z.string().check(
+export const Pattern = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.refine((source) => {
     try {
