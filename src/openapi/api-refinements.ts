@@ -19,7 +19,11 @@ const AT_LEAST_ONE_FIELD: Statement = { adds: { minProperties: 1 } };
  * names no property of its own schema reads as a typo to linters, though JSON Schema allows it.
  */
 const present = (...fields: string[]): JsonSchema => ({ properties: Object.fromEntries(fields.map((field) => [field, {}])), required: fields });
-const anyOfRequired = (...fields: string[]): Statement => ({ adds: { anyOf: fields.map((field) => present(field)) } });
+/**
+ * At least one of the fields. Inside `allOf`, so that generators read it as a condition on the object
+ * (openapi-typescript: the fields `&` one of them required) rather than as alternatives to it.
+ */
+const anyOfRequired = (...fields: string[]): Statement => ({ adds: { allOf: [{ anyOf: fields.map((field) => present(field)) }] } });
 
 /** `daily` = 1 day, `weekly` = 7, when a body sends both fields (a PATCH may send one). */
 const ROTATION_LENGTH: Statement = {
