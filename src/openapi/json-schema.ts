@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { Timestamp } from '../schemas/common.js';
-import type { RuleSchemas } from './refinements.js';
 
 /**
  * zod → JSON Schema 2020-12 for both documents (the API's and the standalone server's controls), with
@@ -11,6 +10,9 @@ import type { RuleSchemas } from './refinements.js';
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 export type Ref = { $ref: string };
+
+/** What the converter adds to each schema that carries a refinement (see `refinements.ts`). */
+export type RuleSchemas = ReadonlyMap<z.core.$ZodType, JsonSchema>;
 
 const TARGET = 'draft-2020-12';
 

@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import type { JsonSchema } from './json-schema.js';
+import type { JsonSchema, RuleSchemas } from './json-schema.js';
+
+export type { RuleSchemas } from './json-schema.js';
 
 /**
  * A zod refinement (`z.refine`, `z.superRefine`) is code: `z.toJSONSchema` cannot see into it, so a
@@ -25,9 +27,6 @@ export type StatementTable = Readonly<Record<string, readonly Statement[]>>;
 
 /** Statements of schemas that many others share (a path id, a time zone): by the schema, wherever it is. */
 export type SharedStatements = ReadonlyMap<z.core.$ZodType, readonly Statement[]>;
-
-/** What the converter adds to each schema that carries a refinement. */
-export type RuleSchemas = ReadonlyMap<z.core.$ZodType, JsonSchema>;
 
 export type RefinementSite = { site: string; schema: z.core.$ZodType; count: number };
 
