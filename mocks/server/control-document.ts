@@ -46,6 +46,8 @@ export type ControlDocument = {
 
 const present = (...fields: string[]): JsonSchema => ({ properties: Object.fromEntries(fields.map((field) => [field, {}])), required: fields });
 
+const AFTER_WRITE: JsonSchema = { properties: { afterWrite: { const: true } }, required: ['afterWrite'] };
+
 /** A method in any case, as JSON Schema's patterns (which have no case-insensitive flag) spell it. */
 const anyCase = (word: string) => [...word].map((char) => `[${char.toUpperCase()}${char.toLowerCase()}]`).join('');
 
@@ -58,10 +60,18 @@ export const controlStatements: StatementTable = {
         allOf: [
           { not: present('path', 'pathPattern') },
           { not: present('status', 'network') },
-          { anyOf: [present('status'), present('network'), { properties: { afterWrite: { const: true } }, required: ['afterWrite'] }, present('delayMs')] },
+          // Something must happen: an error status, a network outcome, a lost answer, or a delay.
+          { anyOf: [present('status'), present('network'), AFTER_WRITE, present('delayMs')] },
+          // The parts of an error answer need one: a status, or `afterWrite` without `network` (a 500).
+          {
+            if: { anyOf: [present('code'), present('message'), present('retryAfter')] },
+            then: { anyOf: [present('status'), { allOf: [AFTER_WRITE, { not: present('network') }] }] },
+          },
+          // `code` defaults only for 429 and 5xx.
+          { if: { properties: { status: { maximum: 499, not: { const: 429 } } }, required: ['status'] }, then: present('code') },
+          { if: present('retryAfter'), then: { properties: { status: { enum: [429, 503] } }, required: ['status'] } },
         ],
       },
-      unstated: '`code`, `message` and `retryAfter` need an error status (`status`, or `afterWrite` without `network`); `code` is required for a status other than 429 and 5xx; `retryAfter` goes with 429 or 503 only',
     },
   ],
 };
@@ -69,7 +79,7 @@ export const controlStatements: StatementTable = {
 export const controlSharedStatements: SharedStatements = new Map<Parameters<SharedStatements['get']>[0], readonly Statement[]>([
   [Method, [{ adds: { pattern: `^(?:${['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map(anyCase).join('|')})$` } }]],
   [PathString, [{ adds: { pattern: '^/' } }, { adds: { anyOf: [{ pattern: '^[^{]*$' }, { enum: [...apiPaths].sort() }] } }]],
-  [Pattern, [{ unstated: '`pathPattern` must be a valid regular expression (JavaScript syntax)' }]],
+  [Pattern, [{ adds: { format: 'regex' } }]],
 ]);
 
 /** The name a control's body has under `components/schemas`: `clock.advance` → `ClockAdvanceBody`. */
@@ -182,7 +192,7 @@ export const buildControlDocument = (options: ControlDocumentOptions = {}): Cont
         'clock, the pages it caused, alerts, fault rules, the request log, reset and snapshots, and the timeline page. They are not ' +
         `the API (that is \`@scaling-cloud/sdk/openapi.json\`, under \`/v1\`): they need no API key, but every call sends the header ` +
         `\`${CONTROL_HEADER}\` (any value, or the server's \`--control-token\`); only the timeline page and its assets open without it. ` +
-        `Refused bodies are 400 with the API's error body, naming the field. JSON Schema cannot state: ${unstated.join('; ')}.`,
+        `Refused bodies are 400 with the API's error body, naming the field.${unstated.length === 0 ? '' : ` JSON Schema cannot state: ${unstated.join('; ')}.`}`,
       ...PACKAGE_INFO,
     },
     servers: [{ url: STANDALONE_MOCK_URL, description: 'The standalone mock server on its default port (`npx scaling-mock`; `--port` changes it).' }],

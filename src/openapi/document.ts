@@ -191,9 +191,9 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
       description:
         'The Scaling incident-management API as the @scaling-cloud/sdk client calls it and its mock serves it, generated from the ' +
         "SDK's zod schemas. Request bodies state the API's rules in JSON Schema (at least one field of an update, no repeated ids, " +
-        'the rotation lengths, the owner of an incident); the few it cannot state are in the operation descriptions: ' +
-        `${unstatedRules().join('; ')}. Responses list the fields the API always sends as required. Each error status of an ` +
-        'operation lists the `code`s it can carry.',
+        'the rotation lengths, the owner of an incident). What JSON Schema cannot state, the operation descriptions say: ' +
+        `${unstatedRules().join('. Also, ')}. Responses list the fields the API always sends as required. Each error status of ` +
+        'an operation lists the `code`s it can carry.',
       ...PACKAGE_INFO,
     },
     servers: [

@@ -152,6 +152,11 @@ test('what the server refuses in a control body, the document refuses too', asyn
     ['/__mock/faults', { method: 'FETCH', status: 500 }],
     ['/__mock/faults', { path: 'users', status: 500 }],
     ['/__mock/faults', { path: '/incidents/{id}', status: 500 }],
+    ['/__mock/faults', { delayMs: 5, code: 'slow' }],
+    ['/__mock/faults', { afterWrite: true, network: 'reset', message: 'lost' }],
+    ['/__mock/faults', { status: 404 }],
+    ['/__mock/faults', { status: 500, retryAfter: 1 }],
+    ['/__mock/faults', { pathPattern: '(', status: 500 }],
   ];
   for (const [path, body] of refused) {
     const response = await fetch(`${server.origin}${path}`, { method: 'POST', headers: { 'x-scaling-mock-control': '1', 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -159,7 +164,14 @@ test('what the server refuses in a control body, the document refuses too', asyn
     expect(bodyProblems(path, body), `${path} ${JSON.stringify(body)}`).not.toEqual([]);
   }
   // And what it takes, the document takes.
-  for (const [path, body] of [['/__mock/clock/advance', { ms: 0 }], ['/__mock/faults', { method: 'post', path: '/incidents/{incidentId}', afterWrite: true }]] as const) {
+  const taken = [
+    ['/__mock/clock/advance', { ms: 0 }],
+    ['/__mock/faults', { method: 'post', path: '/incidents/{incidentId}', afterWrite: true, message: 'lost after the write' }],
+    ['/__mock/faults', { status: 503, retryAfter: 2 }],
+    ['/__mock/faults', { status: 404, code: 'not_found', pathPattern: '^/users$' }],
+    ['/__mock/faults', { status: 429 }],
+  ] as const;
+  for (const [path, body] of taken) {
     expect(bodyProblems(path, body)).toEqual([]);
   }
   // A snapshot is the restore's body.
