@@ -7,7 +7,8 @@ import { MAX_BODY_BYTES, errorResponse } from '../handlers/route.js';
 import { MockApiError } from '../store/errors.js';
 import type { MockSnapshot, PageFilter, ScalingMock } from '../types.js';
 import type { SeedSummary } from './seed.js';
-import { uiRoutes } from './ui/routes.js';
+import type { ControlEndpoint } from './control-endpoint.js';
+import { uiEndpoints } from './ui/routes.js';
 
 /**
  * The standalone server's test controls under `/__mock`: what a test in another language needs
@@ -49,17 +50,23 @@ const Advance = z
   .check(z.refine((body) => (body.ms === undefined) !== (body.to === undefined), 'must have exactly one of ms, to'));
 
 const NonEmpty = z.string().check(z.minLength(1, 'must not be empty'));
+/** `GET /__mock/pages`'s filters, as the document describes them. */
 const PagesQuery = z.strictObject({
   incidentId: z.optional(NonEmpty),
   userId: z.optional(NonEmpty),
   layerId: z.optional(NonEmpty),
   orgId: z.optional(NonEmpty),
-  position: z.optional(z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'must be a positive integer')), z.transform(Number))),
+  position: z.optional(z.int().check(z.minimum(1), z.maximum(999_999))),
   reason: z.optional(z.enum(['escalation', 'handoff'], { error: 'must be escalation or handoff' })),
+});
+/** The same filters as they arrive in a query string (every value a string). */
+const PagesUrlQuery = z.strictObject({
+  ...PagesQuery.shape,
+  position: z.optional(z.pipe(z.string().check(z.regex(/^[1-9]\d{0,5}$/, 'must be a positive integer')), z.transform(Number))),
 });
 
 /** A RegExp source, for `pathPattern`: JSON has no RegExp. */
-const Pattern = z.string().check(
+export const Pattern = z.string().check(
   z.minLength(1, 'must not be empty'),
   z.refine((source) => {
     try {
@@ -83,12 +90,21 @@ const FaultBody = z
     }),
   );
 
+/** `GET /__mock/requests`'s filters, as the document describes them. */
 const RequestsQuery = z.strictObject({
   method: z.optional(Method),
   path: z.optional(PathString),
   pathPattern: z.optional(Pattern),
+  status: z.optional(z.int().check(z.minimum(0), z.maximum(599))),
+});
+/** The same filters as they arrive in a query string. */
+const RequestsUrlQuery = z.strictObject({
+  ...RequestsQuery.shape,
   status: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'must be a status from 0 to 599')), z.transform(Number))),
 });
+
+/** `POST /__mock/reset` takes no body, or an empty object. */
+const ResetBody = z.strictObject({});
 
 /** `POST /__mock/alerts`: `mock.sendAlert(integrationId, alert)` with the integration in the body. */
 const AlertBody = z.strictObject({ integrationId: NonEmpty, ...AlertInput.shape });
@@ -113,16 +129,18 @@ const json = (body: ReadBody): unknown => {
   }
 };
 
-type Control = (ctx: ControlContext, url: URL, body: ReadBody) => Promise<unknown>;
-
-const routes: Record<string, Partial<Record<string, Control>>> = {
-  // The timeline page and the read-only views it polls (`ui/routes.ts`).
-  ...uiRoutes,
-  '/clock': {
-    GET: async ({ mock }) => ({ now: mock.clock.now().toISOString() }),
+/**
+ * Every test control, in the order the README's table lists them, then the timeline page's
+ * (`ui/routes.ts`). The server routes by this table, and `mock-openapi.json` is built from it.
+ */
+export const controlEndpoints: ReadonlyArray<ControlEndpoint<ControlContext, ReadBody>> = [
+  {
+    name: 'clock.get', method: 'GET', path: '/clock',
+    handle: async ({ mock }) => ({ now: mock.clock.now().toISOString() }),
   },
-  '/clock/advance': {
-    POST: async ({ mock }, _url, body) => {
+  {
+    name: 'clock.advance', method: 'POST', path: '/clock/advance', body: Advance,
+    handle: async ({ mock }, _url, body) => {
       const { ms, to } = parse(Advance, json(body) ?? {});
       try {
         await (to === undefined ? mock.clock.advance(ms ?? 0) : mock.clock.set(to));
@@ -133,8 +151,16 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
       return { now: mock.clock.now().toISOString() };
     },
   },
-  '/alerts': {
-    POST: async ({ mock }, _url, body) => {
+  {
+    name: 'pages.list', method: 'GET', path: '/pages', query: PagesQuery,
+    handle: async ({ mock }, url) => {
+      const filter: PageFilter = parse(PagesUrlQuery, queryOf(url));
+      return { pages: mock.pages(filter) };
+    },
+  },
+  {
+    name: 'alerts.send', method: 'POST', path: '/alerts', body: AlertBody,
+    handle: async ({ mock }, _url, body) => {
       const { integrationId, ...alert } = parse(AlertBody, json(body));
       try {
         return mock.sendAlert(integrationId, alert);
@@ -144,26 +170,25 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
       }
     },
   },
-  '/pages': {
-    GET: async ({ mock }, url) => {
-      const filter: PageFilter = parse(PagesQuery, queryOf(url));
-      return { pages: mock.pages(filter) };
-    },
-  },
-  '/faults': {
-    POST: async ({ mock }, _url, body) => {
+  {
+    name: 'faults.add', method: 'POST', path: '/faults', body: FaultBody,
+    handle: async ({ mock }, _url, body) => {
       const { path, pathPattern, ...rule } = parse(FaultBody, json(body));
       mock.faults.add({ ...rule, ...(path === undefined ? {} : { path }), ...(pathPattern === undefined ? {} : { path: new RegExp(pathPattern) }) });
       return { fault: { ...rule, ...(path === undefined ? {} : { path }), ...(pathPattern === undefined ? {} : { pathPattern }) } };
     },
-    DELETE: async ({ mock }) => {
+  },
+  {
+    name: 'faults.clear', method: 'DELETE', path: '/faults',
+    handle: async ({ mock }) => {
       mock.faults.clear();
       return { success: true };
     },
   },
-  '/requests': {
-    GET: async ({ mock }, url) => {
-      const { path, pathPattern, status, ...filter } = parse(RequestsQuery, queryOf(url));
+  {
+    name: 'requests.list', method: 'GET', path: '/requests', query: RequestsQuery,
+    handle: async ({ mock }, url) => {
+      const { path, pathPattern, status, ...filter } = parse(RequestsUrlQuery, queryOf(url));
       if (path !== undefined && pathPattern !== undefined) throw refuse(400, 'invalid_request_error', 'pathPattern: cannot go with path: give one of them');
       if (status !== undefined && status > 599) throw refuse(400, 'invalid_request_error', 'status: must be a status from 0 to 599');
       return {
@@ -176,23 +201,28 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
       };
     },
   },
-  '/reset': {
-    POST: async (ctx, _url, body) => {
-      parse(z.optional(z.strictObject({})), json(body));
+  {
+    name: 'reset', method: 'POST', path: '/reset', body: ResetBody, bodyRequired: false,
+    handle: async (ctx, _url, body) => {
+      parse(z.optional(ResetBody), json(body));
       const seed = await ctx.reset();
       return { now: ctx.mock.clock.now().toISOString(), seed };
     },
   },
-  '/seed': {
-    GET: async (ctx) => ({ seed: ctx.seed() }),
+  {
+    name: 'seed.get', method: 'GET', path: '/seed',
+    handle: async (ctx) => ({ seed: ctx.seed() }),
   },
   // The snapshot itself is the body, so that `curl …/__mock/snapshot > state.json` gives a file for
   // `--state` and for `POST /__mock/restore` as it is.
-  '/snapshot': {
-    GET: async ({ mock }) => mock.snapshot(),
+  {
+    name: 'snapshot.get', method: 'GET', path: '/snapshot',
+    handle: async ({ mock }) => mock.snapshot(),
   },
-  '/restore': {
-    POST: async (ctx, _url, body) => {
+  {
+    // `restore` checks the snapshot itself, naming the field; the document describes its header.
+    name: 'snapshot.restore', method: 'POST', path: '/restore',
+    handle: async (ctx, _url, body) => {
       const snapshot = json(body);
       if (snapshot === undefined) throw refuse(400, 'invalid_snapshot', 'Send a snapshot from GET /__mock/snapshot as the body.');
       try {
@@ -205,23 +235,33 @@ const routes: Record<string, Partial<Record<string, Control>>> = {
       return { now: ctx.mock.clock.now().toISOString() };
     },
   },
-};
+  // The timeline page and the read-only views it polls.
+  ...uiEndpoints,
+];
+
+/** The table by path, then method. */
+const routes = new Map<string, Map<string, ControlEndpoint<ControlContext, ReadBody>>>();
+for (const endpoint of controlEndpoints) {
+  const methods = routes.get(endpoint.path) ?? new Map<string, ControlEndpoint<ControlContext, ReadBody>>();
+  methods.set(endpoint.method, endpoint);
+  routes.set(endpoint.path, methods);
+}
 
 /** Answers a request whose path starts with `/__mock`, with the API's error body for anything refused. */
 export const handleControl = async (ctx: ControlContext, method: string, url: URL, body: ReadBody): Promise<Response> => {
   const requestId = crypto.randomUUID();
   const path = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, '');
-  const methods = routes[path];
+  const methods = routes.get(path);
   try {
     if (!methods) throw refuse(404, 'route_not_found', `No endpoint ${method} ${url.pathname}.`);
-    const control = methods[method];
+    const control = methods.get(method);
     if (!control) {
-      const allowed = Object.keys(methods).join(', ');
+      const allowed = [...methods.keys()].join(', ');
       const response = errorResponse(refuse(405, 'method_not_allowed', `${method} is not allowed here; use ${allowed}.`), requestId);
       response.headers.set('allow', allowed);
       return response;
     }
-    const result = await control(ctx, url, body);
+    const result = await control.handle(ctx, url, body);
     // A route that answers other than JSON (the timeline page, an SVG) gives its own Response.
     if (result instanceof Response) {
       result.headers.set('x-request-id', requestId);

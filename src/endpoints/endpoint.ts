@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Known } from '../schemas/common.js';
+import type { ErrorCode } from '../schemas/errors.js';
 
 /** The HTTP methods the API uses, lower case as ky and MSW spell them. */
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -87,19 +88,32 @@ export const endpoint = <
   ...entry,
 });
 
+/** The error statuses an endpoint's own rules answer with (the ones every endpoint shares are derived from its entry). */
+export type EndpointErrorStatus = 400 | 403 | 404 | 409;
+
 /**
  * The prose of an endpoint, for the OpenAPI document and the method reference. It sits beside the
  * entries in each endpoint file, in an object of its own, so that the client (which imports only the
- * entries) does not ship it.
+ * entries) does not ship it. The document needs a description on every operation: an entry has
+ * `description`, `details` or both.
  */
 export type EndpointDocs = {
   tag: string;
   summary: string;
-  /** What the schemas cannot say: refinements, cross-field rules, side effects. */
+  /** What the schemas cannot say: refinements, cross-field rules, side effects (the method reference's notes too). */
   description?: string;
+  /** More for the OpenAPI operation's description only (after `description`): what the call answers, and when. */
+  details?: string;
   /** What the SDK method resolves to, for the method reference (`Layer[]` in position order). */
   returns: string;
-};
+  /**
+   * The codes the endpoint's own rules refuse with, by status: a lookup that finds nothing (404), a
+   * business rule (400, 409), a permission (403). Codes every endpoint of its shape can get (401 for
+   * the key, 422 for the schemas, a body's 400/413/415, the schema's declared 400 codes, 429, 500) are
+   * added by the document from the entry itself.
+   */
+  errors?: Readonly<Partial<Record<EndpointErrorStatus, readonly ErrorCode[]>>>;
+} & ({ description: string } | { details: string });
 
 /** The docs of every entry of a group: a missing one is a compile error. */
 export type EndpointDocsOf<Group extends Record<string, AnyEndpoint>> = { readonly [Name in keyof Group]: EndpointDocs };

@@ -68,12 +68,15 @@ export const inboundIntegrationDocs: EndpointDocsOf<typeof inboundIntegrationEnd
     tag: 'Inbound integrations',
     summary: 'Get an inbound integration',
     returns: '`InboundIntegration`',
+    details: 'The integration with its component, the routing policy it falls back to (`null`: the organization\'s default) and its selectors in order.',
+    errors: { 404: ['not_found'] },
   },
   setSelectors: {
     tag: 'Inbound integrations',
     summary: 'Replace the routing selectors',
     description: 'The ordered list replaces the old one; `[]` clears it. Each selector has at least one matcher (`severity` is never a key); its `routingPolicyId` must be a routing policy of the organization (400 `invalid_routing_policy`).',
     returns: '`InboundIntegration`',
+    errors: { 400: ['invalid_routing_policy'], 404: ['not_found'] },
   },
 };
 
@@ -89,22 +92,27 @@ export const routingPolicyDocs: EndpointDocsOf<typeof routingPolicyEndpoints> = 
     summary: 'Create a routing policy',
     description: 'Exactly four `rules`, one per severity, kept in the order sent; each `escalationPolicyId` must be an escalation policy of the organization or `null` (400 `invalid_escalation_policy`). Names are unique per organization (409 `name_conflict`).',
     returns: '`RoutingPolicyWithRules`',
+    errors: { 400: ['invalid_escalation_policy'], 409: ['name_conflict'] },
   },
   get: {
     tag: 'Routing policies',
     summary: 'Get a routing policy with its rules',
     returns: '`RoutingPolicyWithRules`',
+    details: 'The routing policy with its four rules, in the order they were sent.',
+    errors: { 404: ['not_found'] },
   },
   replace: {
     tag: 'Routing policies',
     summary: 'Replace a routing policy',
     description: 'Full replacement: an absent `description` becomes `null`. Exactly four `rules`, one per severity, kept in the order sent; each `escalationPolicyId` must be an escalation policy of the organization or `null` (400 `invalid_escalation_policy`). Names are unique per organization (409 `name_conflict`). `isDefault` never changes.',
     returns: '`RoutingPolicyWithRules`',
+    errors: { 400: ['invalid_escalation_policy'], 404: ['not_found'], 409: ['name_conflict'] },
   },
   delete: {
     tag: 'Routing policies',
     summary: 'Delete a routing policy',
     description: 'The default policy cannot be deleted (409 `default_routing_policy`); nor can a policy an inbound integration or one of its selectors names (409 `routing_policy_in_use`).',
     returns: '`void`',
+    errors: { 404: ['not_found'], 409: ['default_routing_policy', 'routing_policy_in_use'] },
   },
 };

@@ -52,27 +52,35 @@ export const teamDocs: EndpointDocsOf<typeof teamEndpoints> = {
     tag: 'Team',
     summary: 'List members and pending invitations',
     returns: '`MemberList` (`{ members, invitations }`, pending invitations only)',
+    details: 'Admins only (`org:admin`; a member\'s key is 401 `not_authorized`): every member with their role, and the invitations not yet accepted.',
   },
   invite: {
     tag: 'Team',
     summary: 'Invite someone by email',
     description: 'Validation errors are 400 `invalid_request_error`.',
     returns: '`Invitation` (`status: \'pending\'`)',
+    errors: { 409: ['already_member', 'invitation_exists'] },
   },
   revokeInvitation: {
     tag: 'Team',
     summary: 'Revoke a pending invitation',
     returns: '`void`',
+    details: 'Admins only. The invitation is gone; 404 `not_found` for one that is not pending in the organization.',
+    errors: { 404: ['not_found'] },
   },
   updateRole: {
     tag: 'Team',
     summary: 'Change a member\'s role',
     returns: '`Member`',
+    details: 'Admins only. An admin cannot change their own role (400 `cannot_change_own_role`).',
+    errors: { 400: ['cannot_change_own_role'], 404: ['not_found'] },
   },
   removeMember: {
     tag: 'Team',
     summary: 'Remove a member',
     returns: '`void`',
+    details: 'Admins only. An admin cannot remove themselves (400 `cannot_remove_self`).',
+    errors: { 400: ['cannot_remove_self'], 404: ['not_found'] },
   },
 };
 
@@ -81,5 +89,6 @@ export const userDocs: EndpointDocsOf<typeof userEndpoints> = {
     tag: 'Users',
     summary: 'List the organization\'s users',
     returns: '`User[]` (`{ id, firstName, lastName, email }`)',
+    details: 'Any member may call it: every user of the organization with the name parts and email the platform knows (each may be `null`).',
   },
 };

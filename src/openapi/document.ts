@@ -1,31 +1,41 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../core/constants.js';
-import { docsOf } from '../endpoints/docs.js';
+import { docsOf, parameterDocs, tagDocs } from '../endpoints/docs.js';
 import { type AnyEndpoint, endpoints, type HttpMethod } from '../endpoints/index.js';
+import { apiSharedStatements, apiStatements } from './api-refinements.js';
+import { errorBodySchema, errorCodesOf, errorDescription, SHARED_ERRORS, sharedErrorOf } from './errors.js';
+import { type JsonSchema, type Ref, toComponentSchemas, toJsonSchema } from './json-schema.js';
+import { type RuleSchemas, ruleSchemasOf, unstatedOf } from './refinements.js';
 import { componentSchemas, type SchemaName } from './schemas.js';
 
-export type JsonSchema = z.core.JSONSchema.BaseSchema;
-type Ref = { $ref: string };
+export type { JsonSchema } from './json-schema.js';
 type MediaContent = { 'application/json': { schema: JsonSchema | Ref } };
 
-export type OpenApiParameter = { name: string; in: 'path' | 'query'; required: boolean; schema: JsonSchema };
+export type OpenApiParameter = { name: string; in: 'path' | 'query'; description: string; required: boolean; schema: JsonSchema };
 export type OpenApiResponse = { description: string; headers?: Record<string, Ref>; content?: MediaContent };
 export type OpenApiOperation = {
   operationId: string;
   'x-sdk-method': string;
   tags: string[];
   summary: string;
-  description?: string;
+  description: string;
   parameters?: OpenApiParameter[];
   requestBody?: { required: true; content: MediaContent };
   responses: Record<string, OpenApiResponse | Ref>;
 };
+export type OpenApiInfo = {
+  title: string;
+  version: string;
+  description: string;
+  license: { name: string; identifier: string };
+  contact: { name: string; url: string };
+};
 export type OpenApiDocument = {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
-  servers: Array<{ url: string }>;
+  info: OpenApiInfo;
+  servers: Array<{ url: string; description: string }>;
   security: Array<Record<string, string[]>>;
-  tags: Array<{ name: string }>;
+  tags: Array<{ name: string; description: string }>;
   paths: Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
   components: {
     schemas: Record<string, JsonSchema>;
@@ -40,58 +50,67 @@ export type OpenApiOptions = {
   version?: string;
 };
 
+/** Where the standalone mock server (`scaling-mock`) listens by default: the API under `/v1`. */
+export const STANDALONE_MOCK_URL = 'http://127.0.0.1:4010';
+
+/** The package's licence and where to ask about it: the same in both documents. */
+export const PACKAGE_INFO = {
+  license: { name: 'MIT', identifier: 'MIT' },
+  contact: { name: 'Scaling', url: 'https://scaling.cloud' },
+} as const;
+
 /**
- * Request bodies and responses are both converted with `io: 'input'`: a request body is what the
- * server parses, and a response schema is the SDK's parser of what the server sends. The output side
- * of a response schema is what the SDK hands you after filling defaults (`affectedComponents: []`),
- * which the API does not promise: the guide's own incident example omits those fields.
+ * Response fields the SDK reads as optional (some doc examples leave them out) that the API always
+ * sends: required in the document, like the fields the SDK fills with a default. Every other
+ * optional response field is listed in the document's tests with the case in which it is absent.
  */
-const IO = 'input';
-const TARGET = 'draft-2020-12';
+export const ALWAYS_SENT: Readonly<Partial<Record<SchemaName, readonly string[]>>> = {
+  ErrorBody: ['message'],
+  Incident: ['createdBy'],
+  IncidentDetail: ['createdBy'],
+};
+
+const withAlwaysSent = (schemas: Record<string, JsonSchema>): Record<string, JsonSchema> => {
+  for (const [name, fields] of Object.entries(ALWAYS_SENT)) {
+    const schema = schemas[name];
+    const missing = fields.filter((field) => !schema?.properties?.[field]);
+    if (!schema || missing.length > 0) throw new Error(`openapi: ALWAYS_SENT names ${name} ${missing.join(', ')}, which it does not have`);
+    schema.required = [...new Set([...(schema.required ?? []), ...fields])].sort(
+      (a, b) => Object.keys(schema.properties ?? {}).indexOf(a) - Object.keys(schema.properties ?? {}).indexOf(b),
+    );
+  }
+  return schemas;
+};
 
 export const schemaRef = (name: SchemaName): Ref => ({ $ref: `#/components/schemas/${name}` });
 
-/** zod writes the safe-integer range on every `z.int()` and unbounded lists; in a document it is noise. */
-const dropSentinelBounds = ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
-  if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
-  if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
-  if (jsonSchema.maxItems === Number.MAX_SAFE_INTEGER) delete jsonSchema.maxItems;
+/** Every named schema, and every path and query schema of the table, where the API's refinements are found. */
+const refinementRoots = (): Record<string, z.core.$ZodType> => {
+  const roots: Record<string, z.core.$ZodType> = { ...componentSchemas };
+  for (const endpoint of endpoints) {
+    if (endpoint.params) roots[`${endpoint.name} path`] = endpoint.params;
+    if (endpoint.query) roots[`${endpoint.name} query`] = endpoint.query;
+  }
+  return roots;
 };
 
-/** Each schema is embedded in the document, so its own `$schema` and `$id` go. */
-const embedded = (schema: JsonSchema): JsonSchema => {
-  const { $schema: _schema, $id: _id, ...rest } = schema;
-  return rest;
-};
-
-const buildComponentSchemas = (): Record<string, JsonSchema> => {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(componentSchemas)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, {
-    target: TARGET,
-    io: IO,
-    uri: (id) => schemaRef(id as SchemaName).$ref,
-    override: dropSentinelBounds,
-  });
-  // In the table's order, whatever order the registry gives them back in.
-  return Object.fromEntries(Object.keys(componentSchemas).map((name) => [name, embedded(schemas[name] ?? {})]));
-};
+/** What JSON Schema adds to each refined schema of the API (throws when the table and the schemas disagree). */
+export const apiRuleSchemas = (): RuleSchemas => ruleSchemasOf(refinementRoots(), apiStatements, apiSharedStatements);
 
 /** One parameter per key of an object schema (path parameters are always required). */
-const parametersOf = (schema: z.core.$ZodObject, where: 'path' | 'query'): OpenApiParameter[] => {
-  const json = z.toJSONSchema(schema, { target: TARGET, io: IO, override: dropSentinelBounds });
+const parametersOf = (endpoint: AnyEndpoint, schema: z.core.$ZodType, where: 'path' | 'query', rules: RuleSchemas): OpenApiParameter[] => {
+  const json = toJsonSchema(schema, 'request', rules);
   const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === 'path' || required.has(name),
-    schema: typeof property === 'boolean' ? {} : property,
-  }));
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const description = parameterDocs[name];
+    if (description === undefined) throw new Error(`openapi: parameter ${name} of ${endpoint.name} has no line in parameterDocs (src/endpoints/docs.ts)`);
+    return { name, in: where, description, required: where === 'path' || required.has(name), schema: typeof property === 'boolean' ? {} : property };
+  });
 };
 
 const json = (schema: JsonSchema | Ref): MediaContent => ({ 'application/json': { schema } });
 const REQUEST_ID = { 'x-request-id': { $ref: '#/components/headers/RequestId' } };
-const ERROR = { $ref: '#/components/responses/Error' };
+const RETRY_AFTER = { 'retry-after': { $ref: '#/components/headers/RetryAfter' } };
 
 /** The name a table schema has under `components/schemas`; a schema left unnamed is a bug the document must not hide. */
 const nameOf = (() => {
@@ -103,19 +122,31 @@ const nameOf = (() => {
   };
 })();
 
-const operationOf = (endpoint: AnyEndpoint): OpenApiOperation => {
+const errorResponse = (status: number, codes: readonly string[]): OpenApiResponse => ({
+  description: errorDescription(status),
+  headers: status === 429 ? { ...REQUEST_ID, ...RETRY_AFTER } : REQUEST_ID,
+  content: json(errorBodySchema(schemaRef('ErrorBody'), status, codes)),
+});
+
+const operationOf = (endpoint: AnyEndpoint, rules: RuleSchemas): OpenApiOperation => {
   const parameters = [
-    ...(endpoint.params ? parametersOf(endpoint.params as z.core.$ZodObject, 'path') : []),
-    ...(endpoint.query ? parametersOf(endpoint.query as z.core.$ZodObject, 'query') : []),
+    ...(endpoint.params ? parametersOf(endpoint, endpoint.params, 'path', rules) : []),
+    ...(endpoint.query ? parametersOf(endpoint, endpoint.query, 'query', rules) : []),
   ];
   const response = nameOf(endpoint.response, `${endpoint.name} response`);
   const docs = docsOf(endpoint);
+  const errors = Object.fromEntries(
+    [...errorCodesOf(endpoint, docs)].map(([status, codes]) => {
+      const shared = sharedErrorOf(status, codes);
+      return [String(status), shared ? { $ref: `#/components/responses/${shared.name}` } : errorResponse(status, codes)];
+    }),
+  );
   return {
     operationId: endpoint.name,
     'x-sdk-method': endpoint.name,
     tags: [docs.tag],
     summary: docs.summary,
-    ...(docs.description === undefined ? {} : { description: docs.description }),
+    description: [docs.description, docs.details].filter((text) => text !== undefined).join('\n\n'),
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(endpoint.body === undefined ? {} : { requestBody: { required: true, content: json(schemaRef(nameOf(endpoint.body, `${endpoint.name} body`))) } }),
     responses: {
@@ -124,19 +155,34 @@ const operationOf = (endpoint: AnyEndpoint): OpenApiOperation => {
         headers: REQUEST_ID,
         content: json(schemaRef(response)),
       },
-      '4XX': ERROR,
-      '5XX': ERROR,
+      ...errors,
     },
   };
 };
+
+/** What the API's refinements say that JSON Schema cannot, once each. */
+const unstatedRules = () => [
+  ...new Set([
+    ...unstatedOf(apiStatements).map(({ unstated }) => unstated),
+    ...[...apiSharedStatements.values()].flatMap((statements) => statements.flatMap((statement) => statement.unstated ?? [])),
+  ]),
+];
 
 /**
  * The OpenAPI 3.1 document of every endpoint the SDK calls, generated from the same zod schemas the
  * client and the mock use. Pure: the same options give the same document, key for key.
  */
 export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocument => {
+  const rules = apiRuleSchemas();
   const paths: OpenApiDocument['paths'] = {};
-  for (const endpoint of endpoints) (paths[endpoint.path] ??= {})[endpoint.method] = operationOf(endpoint);
+  for (const endpoint of endpoints) (paths[endpoint.path] ??= {})[endpoint.method] = operationOf(endpoint, rules);
+  const tags = [...new Set(endpoints.map((endpoint) => docsOf(endpoint).tag))].map((name) => {
+    const description = tagDocs[name];
+    if (description === undefined) throw new Error(`openapi: tag ${name} has no line in tagDocs (src/endpoints/docs.ts)`);
+    return { name, description };
+  });
+  const requestRoots = endpoints.flatMap((endpoint) => (endpoint.body ? [nameOf(endpoint.body, `${endpoint.name} body`)] : []));
+  const responseRoots = ['ErrorBody', ...endpoints.map((endpoint) => nameOf(endpoint.response, `${endpoint.name} response`))];
   return {
     openapi: '3.1.0',
     info: {
@@ -144,23 +190,28 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
       version: options.version ?? '0.0.0',
       description:
         'The Scaling incident-management API as the @scaling-cloud/sdk client calls it and its mock serves it, generated from the ' +
-        "SDK's zod schemas. Refinements a JSON Schema cannot state (at-least-one-of, no repeated ids, cross-field rules) are in " +
-        'the operation descriptions.',
+        "SDK's zod schemas. Request bodies state the API's rules in JSON Schema (at least one field of an update, no repeated ids, " +
+        'the rotation lengths, the owner of an incident). What JSON Schema cannot state, the operation descriptions say: ' +
+        `${unstatedRules().join('. Also, ')}. Responses list the fields the API always sends as required. Each error status of ` +
+        'an operation lists the `code`s it can carry.',
+      ...PACKAGE_INFO,
     },
-    servers: [{ url: DEFAULT_BASE_URL }],
+    servers: [
+      { url: DEFAULT_BASE_URL, description: 'The Scaling API.' },
+      { url: `${STANDALONE_MOCK_URL}/v1`, description: 'The standalone mock server of @scaling-cloud/sdk (`npx scaling-mock`), on its default port.' },
+    ],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(endpoints.map((endpoint) => docsOf(endpoint).tag))].map((name) => ({ name })),
+    tags,
     paths,
     components: {
-      schemas: buildComponentSchemas(),
-      responses: {
-        Error: {
-          description: 'The one error body, with `x-request-id`. Schema problems are 422 `validation_error` unless the endpoint names a 400 code.',
-          headers: REQUEST_ID,
-          content: json(schemaRef('ErrorBody')),
-        },
+      schemas: withAlwaysSent(
+        toComponentSchemas(componentSchemas, { request: requestRoots, response: responseRoots }, (id) => schemaRef(id as SchemaName).$ref, rules),
+      ),
+      responses: Object.fromEntries(SHARED_ERRORS.map(({ name, status, codes }) => [name, errorResponse(status, codes)])),
+      headers: {
+        RequestId: { description: 'Sent on every response; quote it to support.', schema: { type: 'string' } },
+        RetryAfter: { description: 'How many seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 } },
       },
-      headers: { RequestId: { description: 'Sent on every response; quote it to support.', schema: { type: 'string' } } },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer scl_live_…`.' },
       },

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createScalingMock, MAX_BODY_BYTES, type ScalingMock } from '../../mocks/index.js';
 import { endpoints, toMswPath } from '../../src/endpoints/index.js';
+import { buildOpenApiDocument } from '../../src/openapi/document.js';
 import { Scaling, ScalingAPIError } from '../../src/index.js';
 import {
   expectDocumented4xx,
@@ -1088,6 +1089,24 @@ const casesFor = (endpoint: Endpoint): Case[] => {
   return cases;
 };
 
+/**
+ * The codes the OpenAPI document lists for `status` on the operation an SDK call names: every refusal
+ * of the corpus must be one of them. (A bad id that changes the route, `x/y`, is answered for another
+ * path: `route_not_found` and `method_not_allowed` belong to no operation.)
+ */
+const documentedCodes = (() => {
+  const document = buildOpenApiDocument();
+  const operations = new Map(Object.values(document.paths).flatMap((byMethod) => Object.values(byMethod).map((operation) => [operation.operationId, operation] as const)));
+  return (call: string, status: number): readonly string[] => {
+    const response = operations.get(call)?.responses[String(status)];
+    if (response === undefined) return [];
+    const resolved = '$ref' in response ? document.components.responses[response.$ref.split('/').pop()!] : response;
+    const schema = resolved?.content?.['application/json'].schema as { allOf?: Array<{ properties?: { code?: { enum?: string[] } } }> } | undefined;
+    return schema?.allOf?.[1]?.properties?.code?.enum ?? [];
+  };
+})();
+const ROUTE_CODES = new Set(['route_not_found', 'method_not_allowed']);
+
 const send = (mock: ScalingMock, request: Request, apiKey: string) =>
   rawFetch(mock, request.path, { method: request.method, apiKey, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) });
 
@@ -1139,6 +1158,7 @@ describe('bad input: a documented 4xx, the error body, and no change', () => {
         const what = `${key} ${name}`;
         const response = await send(mock, build(fx), fx.a.apiKey);
         const error = await expectDocumented4xx(response, what);
+        if (!ROUTE_CODES.has(error.code)) expect(documentedCodes(endpoint.call, response.status), `${what}: the OpenAPI document's codes for ${response.status}`).toContain(error.code);
         if (typeof code === 'string') expect(error.code, what).toBe(code);
         else if (code) expect(code, `${what}: ${error.code}`).toContain(error.code);
         expectUnchanged(beforeA, await snapshotOrg(mock, fx.a.apiKey), what);

@@ -10,7 +10,7 @@ if (!/@scaling-cloud\/sdk/.test(status)) throw new Error(`changeset status names
 // npm 11 keys the report by package name.
 const packed = Object.values(JSON.parse(run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts', '--tag', 'dry-run'])))[0];
 const files = new Set(packed.files.map((file) => file.path));
-const required = ['package.json', 'README.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/policies.js', 'dist/policies.cjs', 'dist/policies.d.ts', 'dist/mocks.js', 'dist/mocks-server.js', 'dist/mocks-server.cjs', 'dist/mocks-server.d.ts', 'dist/cli.js', 'dist/vitest.js', 'dist/openapi.json', 'CHANGELOG.md'];
+const required = ['package.json', 'README.md', 'CHANGELOG.md', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/policies.js', 'dist/policies.cjs', 'dist/policies.d.ts', 'dist/mocks.js', 'dist/mocks-server.js', 'dist/mocks-server.cjs', 'dist/mocks-server.d.ts', 'dist/cli.js', 'dist/vitest.js', 'dist/openapi.json', 'dist/mock-openapi.json'];
 const missing = required.filter((file) => !files.has(file));
 const stray = [...files].filter((file) => !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/.+)$/.test(file));
 if (packed.name !== '@scaling-cloud/sdk' || missing.length > 0 || stray.length > 0) {
