@@ -20,6 +20,7 @@ export type {
 } from './mock.js';
 export type { MemberRole as MockMemberRole } from '../src/schemas/team.js';
 export type { Instant, VirtualClock } from './engine/clock.js';
+export type { PageReason } from './engine/page-log.js';
 export { MAX_BODY_BYTES } from './handlers/route.js';
 // Escalation timelines: `mock.timeline(id)` returns the data; these draw it, or a `simulateEscalation()` result.
 export { timelineOfSimulation, toSVG, toText } from './timeline/index.js';

@@ -9,10 +9,11 @@ export type {
   SimulateEscalationOptions,
   SimulatedLayer,
   SimulatedSchedule,
+  SimulatedWorkingHours,
 } from './escalation/simulate.js';
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
-export type { ClientOptions, RequestOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, ScalingOptions } from './core/request-options.js';
 export {
   ScalingError,
   ScalingValidationError,

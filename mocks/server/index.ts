@@ -6,5 +6,6 @@
 export { startMockServer } from './server.js';
 export type { MockServer, MockServerOptions } from './server.js';
 export { SeedError, parseSeed } from './seed.js';
-export type { SeedInput, SeedSummary } from './seed.js';
+export type { Seed, SeedContext, SeedInput, SeedSummary } from './seed.js';
+export type { RoutingRefs, RoutingSummary } from './seed-routing.js';
 export { CONTROL_HEADER } from './guard.js';
