@@ -1,3 +1,9 @@
+/**
+ * The in-memory mock of the whole Scaling API for tests, with its escalation engine under a virtual
+ * clock: `createScalingMock()`, served through MSW or its own `fetch`. Runs in Node and in browsers.
+ *
+ * @module @scaling-cloud/sdk/mocks
+ */
 export { createScalingMock } from './mock.js';
 export { scalingError } from './scaling-error.js';
 export type {

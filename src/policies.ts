@@ -1,6 +1,10 @@
-// `@scaling-cloud/sdk/policies`: a client with escalation policies and their layers only, for an app
-// that needs nothing else. The same options, behaviour and error classes as `Scaling`, in a bundle
-// without the other resources' schemas and methods (see README, "Performance").
+/**
+ * A client with escalation policies and their layers only (`ScalingPolicies`), for an app that needs
+ * nothing else: the same options, behaviour and error classes as `Scaling`, in a smaller bundle
+ * without the other resources' schemas and methods.
+ *
+ * @module @scaling-cloud/sdk/policies
+ */
 import { connect } from './core/connect.js';
 import type { ScalingOptions } from './core/request-options.js';
 import { Policies } from './resources/policies.js';
