@@ -49,6 +49,7 @@ export const ComponentUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'must contain at least one of name, description, groupLabel, aliases',
+    path: ['name'],
   }),
 );
 

@@ -36,6 +36,7 @@ export const IncidentCreateParams = z
   .check(
     z.refine((body) => body.ownerId !== undefined || body.ownerScheduleId !== undefined || body.escalationPolicyId !== undefined, {
       message: 'must contain at least one of ownerId, ownerScheduleId, escalationPolicyId',
+      path: ['ownerId'],
       params: { apiCode: 'owner_required' },
     }),
   );
@@ -83,6 +84,7 @@ export const IncidentUpdateCreateParams = z
   .check(
     z.refine((update) => update.body !== undefined || update.statusChange !== undefined, {
       message: 'must contain at least one of body, statusChange',
+      path: ['body'],
     }),
     z.refine((update) => update.visibility !== 'public' || update.body !== undefined, {
       message: 'a public update needs a body',

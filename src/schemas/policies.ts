@@ -27,6 +27,7 @@ export const PolicyUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => body.name !== undefined || body.description !== undefined, {
     message: 'must contain at least one of name, description',
+    path: ['name'],
   }),
 );
 

@@ -60,6 +60,7 @@ export const LayerUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => body.ackTimeoutMinutes !== undefined || body.target !== undefined || body.condition !== undefined, {
     message: 'must contain at least one of ackTimeoutMinutes, target, condition',
+    path: ['ackTimeoutMinutes'],
   }),
 );
 

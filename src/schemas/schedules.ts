@@ -41,6 +41,7 @@ export const ScheduleUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => body.name !== undefined || body.description !== undefined || body.timezone !== undefined, {
     message: 'must contain at least one of name, description, timezone',
+    path: ['name'],
   }),
 );
 
@@ -134,6 +135,7 @@ export const ScheduleLayerUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: `must contain at least one of ${Object.keys(layerFields).join(', ')}`,
+    path: ['name'],
   }),
   layerRules,
 );

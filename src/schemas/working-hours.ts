@@ -49,6 +49,7 @@ export const WorkingHoursUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => body.name !== undefined || body.timezone !== undefined || body.windows !== undefined, {
     message: 'must contain at least one of name, timezone, windows',
+    path: ['name'],
   }),
 );
 
