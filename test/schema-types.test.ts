@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { generate, MARKER } from '../scripts/schema-types.js';
 import * as schemas from '../src/schemas/index.js';
 import { schemaDocs } from '../src/schemas/docs/index.js';
+import { referencedMethods } from '../scripts/method-reference.js';
 
 const files = generate();
 
@@ -43,5 +44,12 @@ describe('the named types of the schemas are generated from the schemas and thei
     expect(docOf('MemberInviteParams', 'emailAddress')).toBe(`${schemaDocs.MemberInviteParams.fields!.emailAddress} An email address of at most 320 characters.`);
     expect(docOf('Incident', 'description')).toBe(`${schemaDocs.Incident.fields!.description} \`null\` when the response leaves it out.`);
     expect(docOf('ScheduleResolveParams', 'at')).toMatch(/A `Date` or an ISO 8601 date-time/);
+  });
+
+  test('every method the docs name is a method of the client', () => {
+    const methods = new Set(referencedMethods());
+    const named = JSON.stringify(schemaDocs).match(/`(?:policies|incidents|schedules|team|users|components|workingHours|routingPolicies|integrations)\.[\w.]+`/g) ?? [];
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.map((name) => name.slice(1, -1)).filter((name) => !methods.has(name))).toEqual([]);
   });
 });

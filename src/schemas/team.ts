@@ -81,7 +81,7 @@ export interface InvitationPathParams {
   invitationId: string;
 }
 
-/** The body of `team.invite`. */
+/** The body of `team.members.invite`. */
 export interface MemberInviteParams {
   /**
    * Who to invite. Compared with members and pending invitations case-insensitively. An email address of at
@@ -92,13 +92,13 @@ export interface MemberInviteParams {
   role: MemberRole;
 }
 
-/** The body of `team.updateRole`. */
+/** The body of `team.members.updateRole`. */
 export interface MemberRoleUpdateParams {
   /** The new role. Nobody can change their own. */
   role: MemberRole;
 }
 
-/** A member of the organization, as `team.list` returns it. */
+/** A member of the organization, as `team.members.list` returns it. */
 export interface Member {
   /** The member’s user id. */
   id: string;
@@ -130,7 +130,7 @@ export interface Invitation {
   createdAt: string;
 }
 
-/** What `team.list` returns: the members, and the invitations still pending. */
+/** What `team.members.list` returns: the members, and the invitations still pending. */
 export interface MemberList {
   /** The members. */
   members: Member[];

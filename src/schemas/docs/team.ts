@@ -22,15 +22,15 @@ export const teamDocs: DocsOf<
     fields: { invitationId: 'The invitation’s id.' },
   },
   MemberInviteParams: {
-    summary: 'The body of `team.invite`.',
+    summary: 'The body of `team.members.invite`.',
     fields: {
       emailAddress: 'Who to invite. Compared with members and pending invitations case-insensitively.',
       role: 'The role they get when they accept: required.',
     },
   },
-  MemberRoleUpdateParams: { summary: 'The body of `team.updateRole`.', fields: { role: 'The new role. Nobody can change their own.' } },
+  MemberRoleUpdateParams: { summary: 'The body of `team.members.updateRole`.', fields: { role: 'The new role. Nobody can change their own.' } },
   Member: {
-    summary: 'A member of the organization, as `team.list` returns it.',
+    summary: 'A member of the organization, as `team.members.list` returns it.',
     fields: {
       id: 'The member’s user id.',
       email: 'Their email address.',
@@ -52,7 +52,7 @@ export const teamDocs: DocsOf<
     },
   },
   MemberList: {
-    summary: 'What `team.list` returns: the members, and the invitations still pending.',
+    summary: 'What `team.members.list` returns: the members, and the invitations still pending.',
     fields: { members: 'The members.', invitations: 'The pending invitations.' },
   },
   User: {
