@@ -2,13 +2,14 @@ import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from '../core/constants.js';
 import { docsOf } from '../endpoints/docs.js';
 import { type AnyEndpoint, endpoints, type HttpMethod } from '../endpoints/index.js';
+import { describeComponents, parameterDescription } from './descriptions.js';
 import { componentSchemas, type SchemaName } from './schemas.js';
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
 type Ref = { $ref: string };
 type MediaContent = { 'application/json': { schema: JsonSchema | Ref } };
 
-export type OpenApiParameter = { name: string; in: 'path' | 'query'; required: boolean; schema: JsonSchema };
+export type OpenApiParameter = { name: string; in: 'path' | 'query'; required: boolean; description?: string; schema: JsonSchema };
 export type OpenApiResponse = { description: string; headers?: Record<string, Ref>; content?: MediaContent };
 export type OpenApiOperation = {
   operationId: string;
@@ -81,12 +82,16 @@ const buildComponentSchemas = (): Record<string, JsonSchema> => {
 const parametersOf = (schema: z.core.$ZodObject, where: 'path' | 'query'): OpenApiParameter[] => {
   const json = z.toJSONSchema(schema, { target: TARGET, io: IO, override: dropSentinelBounds });
   const required = new Set(json.required ?? []);
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: where,
-    required: where === 'path' || required.has(name),
-    schema: typeof property === 'boolean' ? {} : property,
-  }));
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const description = parameterDescription(schema, name);
+    return {
+      name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(description === undefined ? {} : { description }),
+      schema: typeof property === 'boolean' ? {} : property,
+    };
+  });
 };
 
 const json = (schema: JsonSchema | Ref): MediaContent => ({ 'application/json': { schema } });
@@ -152,7 +157,7 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
     tags: [...new Set(endpoints.map((endpoint) => docsOf(endpoint).tag))].map((name) => ({ name })),
     paths,
     components: {
-      schemas: buildComponentSchemas(),
+      schemas: describeComponents(buildComponentSchemas()),
       responses: {
         Error: {
           description: 'The one error body, with `x-request-id`. Schema problems are 422 `validation_error` unless the endpoint names a 400 code.',
