@@ -80,7 +80,9 @@ describe('the document', () => {
     expect(create.responses['201']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/LayerResponse' } } } });
     expect(create.responses['4XX']).toEqual({ $ref: '#/components/responses/Error' });
     expect(create.responses['5XX']).toEqual({ $ref: '#/components/responses/Error' });
-    expect(create.parameters).toEqual([{ name: 'policyId', in: 'path', required: true, schema: { type: 'string', minLength: 1 } }]);
+    expect(create.parameters).toEqual([
+      { name: 'policyId', in: 'path', required: true, description: 'The escalation policy’s id.', schema: { type: 'string', minLength: 1 } },
+    ]);
     expect(doc.components.schemas.LayerResponse).toMatchObject({ properties: { data: { $ref: '#/components/schemas/Layer' } }, required: ['data'] });
     expect(responseProblems('get', '/escalation/policies', { statusCode: 404, type: 'invalid_request_error', code: 'not_found', requestId: 'req_1' }, '4XX')).toEqual([]);
     expect(responseProblems('get', '/escalation/policies', { error: { message: 'nested' } }, '5XX')).not.toEqual([]);

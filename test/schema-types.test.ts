@@ -5,6 +5,7 @@ import { generate, MARKER } from '../scripts/schema-types.js';
 import * as schemas from '../src/schemas/index.js';
 import { schemaDocs } from '../src/schemas/docs/index.js';
 import { referencedMethods } from '../scripts/method-reference.js';
+import { buildOpenApiDocument } from '../src/openapi/document.js';
 
 const files = generate();
 
@@ -51,5 +52,24 @@ describe('the named types of the schemas are generated from the schemas and thei
     const named = JSON.stringify(schemaDocs).match(/`(?:policies|incidents|schedules|team|users|components|workingHours|routingPolicies|integrations)\.[\w.]+`/g) ?? [];
     expect(named.length).toBeGreaterThan(20);
     expect(named.map((name) => name.slice(1, -1)).filter((name) => !methods.has(name))).toEqual([]);
+  });
+
+  test('the OpenAPI document describes the schemas with the same prose', () => {
+    const document = buildOpenApiDocument();
+    const { schemas: components } = document.components;
+    expect(components.IncidentDetail!.description).toBe(schemaDocs.IncidentDetail.summary);
+    expect(components.LayerCreateParams!.properties!.ackTimeoutMinutes).toMatchObject({
+      description: schemaDocs.LayerCreateParams.fields!.ackTimeoutMinutes,
+      minimum: 1,
+      maximum: 10080,
+    });
+    expect((components.IncidentUpdate!.properties!.postedBy as { properties: Record<string, object> }).properties.name).toMatchObject({
+      description: schemaDocs.IncidentUpdate.fields!['postedBy.name'],
+    });
+    // Every parameter of every operation is described.
+    const undescribed = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.values(operations).flatMap((operation) => (operation.parameters ?? []).filter((parameter) => !parameter.description).map((parameter) => `${path} ${parameter.name}`)),
+    );
+    expect(undescribed).toEqual([]);
   });
 });

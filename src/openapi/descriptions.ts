@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import { schemaDocs, type TypeDocs } from '../schemas/docs/index.js';
 import * as schemas from '../schemas/index.js';
-import type { JsonSchema } from './document.js';
+
+type JsonSchema = z.core.JSONSchema.BaseSchema;
 
 /**
  * The document's descriptions come from the same prose as the types' TSDoc (`src/schemas/docs`): a
