@@ -185,14 +185,14 @@ export interface ComponentPage {
   nextCursor: string | null;
 }
 
-/** A response body as the API sends it: `{ data: Component }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Component }`. The SDK’s methods resolve to the `data`. */
 export interface ComponentResponse {
   /** The component. */
   data: Component;
 }
 
 /**
- * A response body as the API sends it: `{ data: ComponentPage }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: ComponentPage }`. The SDK’s methods resolve to the `data`.
  */
 export interface ComponentPageResponse {
   /** One page of components. */

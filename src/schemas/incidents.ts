@@ -501,28 +501,28 @@ export interface IncidentPage {
   nextCursor: string | null;
 }
 
-/** A response body as the API sends it: `{ data: Incident }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Incident }`. The SDK’s methods resolve to the `data`. */
 export interface IncidentResponse {
   /** The incident. */
   data: Incident;
 }
 
 /**
- * A response body as the API sends it: `{ data: IncidentDetail }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: IncidentDetail }`. The SDK’s methods resolve to the `data`.
  */
 export interface IncidentDetailResponse {
   /** The incident, with its history, escalation and audit trail. */
   data: IncidentDetail;
 }
 
-/** A response body as the API sends it: `{ data: IncidentPage }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: IncidentPage }`. The SDK’s methods resolve to the `data`. */
 export interface IncidentPageResponse {
   /** One page of incidents. */
   data: IncidentPage;
 }
 
 /**
- * A response body as the API sends it: `{ data: IncidentUpdate }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: IncidentUpdate }`. The SDK’s methods resolve to the `data`.
  */
 export interface IncidentUpdateResponse {
   /** The update. */
@@ -530,7 +530,7 @@ export interface IncidentUpdateResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: { updates: IncidentUpdate[] } }`. The SDK's methods resolve
+ * A response body as the API sends it: `{ data: { updates: IncidentUpdate[] } }`. The SDK’s methods resolve
  * to the `data`.
  */
 export interface IncidentUpdateListResponse {

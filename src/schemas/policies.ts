@@ -184,14 +184,14 @@ export interface CreatedPolicy {
   steps?: Step[];
 }
 
-/** A response body as the API sends it: `{ data: Policy }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Policy }`. The SDK’s methods resolve to the `data`. */
 export interface PolicyResponse {
   /** The policy. */
   data: Policy;
 }
 
 /**
- * A response body as the API sends it: `{ data: CreatedPolicy }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: CreatedPolicy }`. The SDK’s methods resolve to the `data`.
  */
 export interface CreatedPolicyResponse {
   /** The policy created. */
@@ -199,14 +199,14 @@ export interface CreatedPolicyResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: PolicyWithLayers }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: PolicyWithLayers }`. The SDK’s methods resolve to the `data`.
  */
 export interface PolicyWithLayersResponse {
   /** The policy, with its layers. */
   data: PolicyWithLayers;
 }
 
-/** A response body as the API sends it: `{ data: Policy[] }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Policy[] }`. The SDK’s methods resolve to the `data`. */
 export interface PolicyListResponse {
   /** Every policy of the organization, without layers. */
   data: Policy[];

@@ -223,13 +223,13 @@ export interface Layer {
   updatedAt: string;
 }
 
-/** A response body as the API sends it: `{ data: Layer }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Layer }`. The SDK’s methods resolve to the `data`. */
 export interface LayerResponse {
   /** The layer. */
   data: Layer;
 }
 
-/** A response body as the API sends it: `{ data: Layer[] }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Layer[] }`. The SDK’s methods resolve to the `data`. */
 export interface LayerListResponse {
   /** The layers, in position order. */
   data: Layer[];

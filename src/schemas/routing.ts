@@ -215,7 +215,7 @@ export interface RoutingPolicyWithRules {
 }
 
 /**
- * A response body as the API sends it: `{ data: RoutingPolicyWithRules }`. The SDK's methods resolve to the
+ * A response body as the API sends it: `{ data: RoutingPolicyWithRules }`. The SDK’s methods resolve to the
  * `data`.
  */
 export interface RoutingPolicyResponse {
@@ -224,7 +224,7 @@ export interface RoutingPolicyResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: RoutingPolicy[] }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: RoutingPolicy[] }`. The SDK’s methods resolve to the `data`.
  */
 export interface RoutingPolicyListResponse {
   /** Every routing policy of the organization, without rules. */
@@ -296,7 +296,7 @@ export interface InboundIntegration {
 }
 
 /**
- * A response body as the API sends it: `{ data: InboundIntegration }`. The SDK's methods resolve to the
+ * A response body as the API sends it: `{ data: InboundIntegration }`. The SDK’s methods resolve to the
  * `data`.
  */
 export interface InboundIntegrationResponse {
@@ -305,7 +305,7 @@ export interface InboundIntegrationResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: { integrations: InboundIntegration[] } }`. The SDK's methods
+ * A response body as the API sends it: `{ data: { integrations: InboundIntegration[] } }`. The SDK’s methods
  * resolve to the `data`.
  */
 export interface InboundIntegrationListResponse {

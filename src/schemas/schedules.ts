@@ -485,14 +485,14 @@ export interface ScheduleResolution {
   }[];
 }
 
-/** A response body as the API sends it: `{ data: Schedule }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Schedule }`. The SDK’s methods resolve to the `data`. */
 export interface ScheduleResponse {
   /** The schedule. */
   data: Schedule;
 }
 
 /**
- * A response body as the API sends it: `{ data: ScheduleWithLayers }`. The SDK's methods resolve to the
+ * A response body as the API sends it: `{ data: ScheduleWithLayers }`. The SDK’s methods resolve to the
  * `data`.
  */
 export interface ScheduleWithLayersResponse {
@@ -500,14 +500,14 @@ export interface ScheduleWithLayersResponse {
   data: ScheduleWithLayers;
 }
 
-/** A response body as the API sends it: `{ data: Schedule[] }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Schedule[] }`. The SDK’s methods resolve to the `data`. */
 export interface ScheduleListResponse {
   /** Every schedule of the organization. */
   data: Schedule[];
 }
 
 /**
- * A response body as the API sends it: `{ data: ScheduleLayer }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: ScheduleLayer }`. The SDK’s methods resolve to the `data`.
  */
 export interface ScheduleLayerResponse {
   /** The rotation layer. */
@@ -515,7 +515,7 @@ export interface ScheduleLayerResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: ScheduleLayer[] }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: ScheduleLayer[] }`. The SDK’s methods resolve to the `data`.
  */
 export interface ScheduleLayerListResponse {
   /** The rotation layers, in position order. */
@@ -523,7 +523,7 @@ export interface ScheduleLayerListResponse {
 }
 
 /**
- * A response body as the API sends it: `{ data: ScheduleResolution }`. The SDK's methods resolve to the
+ * A response body as the API sends it: `{ data: ScheduleResolution }`. The SDK’s methods resolve to the
  * `data`.
  */
 export interface ScheduleResolutionResponse {

@@ -150,26 +150,26 @@ export interface User {
   email: string | null;
 }
 
-/** A response body as the API sends it: `{ data: Member }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Member }`. The SDK’s methods resolve to the `data`. */
 export interface MemberResponse {
   /** The member. */
   data: Member;
 }
 
-/** A response body as the API sends it: `{ data: MemberList }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: MemberList }`. The SDK’s methods resolve to the `data`. */
 export interface MemberListResponse {
   /** The members and pending invitations. */
   data: MemberList;
 }
 
-/** A response body as the API sends it: `{ data: Invitation }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: Invitation }`. The SDK’s methods resolve to the `data`. */
 export interface InvitationResponse {
   /** The invitation. */
   data: Invitation;
 }
 
 /**
- * A response body as the API sends it: `{ data: { users: User[] } }`. The SDK's methods resolve to the
+ * A response body as the API sends it: `{ data: { users: User[] } }`. The SDK’s methods resolve to the
  * `data`.
  */
 export interface UserListResponse {

@@ -147,14 +147,14 @@ export interface WorkingHours {
   updatedAt: string;
 }
 
-/** A response body as the API sends it: `{ data: WorkingHours }`. The SDK's methods resolve to the `data`. */
+/** A response body as the API sends it: `{ data: WorkingHours }`. The SDK’s methods resolve to the `data`. */
 export interface WorkingHoursResponse {
   /** The working-hours set. */
   data: WorkingHours;
 }
 
 /**
- * A response body as the API sends it: `{ data: WorkingHours[] }`. The SDK's methods resolve to the `data`.
+ * A response body as the API sends it: `{ data: WorkingHours[] }`. The SDK’s methods resolve to the `data`.
  */
 export interface WorkingHoursListResponse {
   /** Every working-hours set of the organization. */

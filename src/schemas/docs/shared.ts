@@ -24,8 +24,8 @@ export const PAGE_CURSOR = 'The `nextCursor` of the previous page, passed back u
 export const NEXT_CURSOR = 'Pass it back as `cursor` for the next page; `null` on the last page.';
 export const PARTIAL_UPDATE = 'Only the fields you send change; it must send at least one.';
 
-/** A response body: `{ data: … }`. The SDK's methods resolve to the `data`. */
+/** A response body: `{ data: … }`. The SDK’s methods resolve to the `data`. */
 export const envelope = (data: string, what: string): TypeDocs => ({
-  summary: `A response body as the API sends it: \`{ data: ${data} }\`. The SDK's methods resolve to the \`data\`.`,
+  summary: `A response body as the API sends it: \`{ data: ${data} }\`. The SDK’s methods resolve to the \`data\`.`,
   fields: { data: what },
 });
