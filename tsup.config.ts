@@ -61,7 +61,9 @@ export default defineConfig([
       'mocks-server': 'mocks/server/index.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // `@internal` declarations (the resources' constructors, which take the transport) stay out of the
+    // published types: users get resources from a client, and the transport is no public name.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     target: 'node22',
     external,

@@ -1,5 +1,5 @@
 import { connect } from './core/connect.js';
-import type { ClientOptions } from './core/request-options.js';
+import type { ScalingOptions } from './core/request-options.js';
 import { Components } from './resources/components.js';
 import { Incidents } from './resources/incidents.js';
 import { Integrations } from './resources/integrations.js';
@@ -38,7 +38,8 @@ export class Scaling {
   /** Inbound integrations and their routing selectors, under `integrations.inbound`. */
   readonly integrations: Integrations;
 
-  constructor(options: ClientOptions = {}) {
+  /** @param options - The API key, base URL, timeouts and retries: every one optional (see `ScalingOptions`). */
+  constructor(options: ScalingOptions = {}) {
     const http = connect(options);
     this.policies = new Policies(http);
     this.incidents = new Incidents(http);

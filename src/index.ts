@@ -1,3 +1,14 @@
+/**
+ * The Scaling API client (`Scaling`), its errors, the offline simulations (`simulateEscalation`,
+ * `simulateRouting`, `isWithinWorkingHours`), and the named type of every request and response.
+ *
+ * ```ts
+ * import { Scaling } from '@scaling-cloud/sdk';
+ * const scaling = new Scaling({ apiKey: process.env.SCALING_API_KEY });
+ * ```
+ *
+ * @module @scaling-cloud/sdk
+ */
 export { Scaling } from './client.js';
 export { simulateEscalation } from './escalation/simulate.js';
 export { isWithinWorkingHours } from './working-hours/within.js';
@@ -9,10 +20,11 @@ export type {
   SimulateEscalationOptions,
   SimulatedLayer,
   SimulatedSchedule,
+  SimulatedWorkingHours,
 } from './escalation/simulate.js';
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
-export type { ClientOptions, RequestOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, ScalingOptions } from './core/request-options.js';
 export {
   ScalingError,
   ScalingValidationError,

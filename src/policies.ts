@@ -1,8 +1,12 @@
-// `@scaling-cloud/sdk/policies`: a client with escalation policies and their layers only, for an app
-// that needs nothing else. The same options, behaviour and error classes as `Scaling`, in a bundle
-// without the other resources' schemas and methods (see docs/performance.md).
+/**
+ * A client with escalation policies and their layers only (`ScalingPolicies`), for an app that needs
+ * nothing else: the same options, behaviour and error classes as `Scaling`, in a smaller bundle
+ * without the other resources' schemas and methods.
+ *
+ * @module @scaling-cloud/sdk/policies
+ */
 import { connect } from './core/connect.js';
-import type { ClientOptions } from './core/request-options.js';
+import type { ScalingOptions } from './core/request-options.js';
 import { Policies } from './resources/policies.js';
 
 /**
@@ -19,12 +23,13 @@ export class ScalingPolicies {
   /** Escalation policies, and their layers under `policies.layers`. */
   readonly policies: Policies;
 
-  constructor(options: ClientOptions = {}) {
+  /** @param options - The API key, base URL, timeouts and retries: every one optional (see `ScalingOptions`). */
+  constructor(options: ScalingOptions = {}) {
     this.policies = new Policies(connect(options));
   }
 }
 
-export type { ClientOptions, RequestOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, ScalingOptions } from './core/request-options.js';
 export {
   ScalingError,
   ScalingValidationError,

@@ -62,6 +62,28 @@ describe('input is checked before anything is sent', () => {
     ]);
   });
 
+  test('a rule over several fields names the first of them in `field`, and no request is sent', async () => {
+    const spy = countingFetch();
+    const scaling = t.client({ fetch: spy.fetch });
+    const refused: Array<[string, Promise<unknown>]> = [
+      ['name', scaling.policies.update('pol_1', {})],
+      ['ackTimeoutMinutes', scaling.policies.layers.update('pol_1', 'layer_1', {})],
+      ['ownerId', scaling.incidents.create({ title: 'Nobody owns it', severity: 'low' })],
+      ['body', scaling.incidents.updates.create('inc_1', { visibility: 'internal' })],
+      ['name', scaling.schedules.update('sch_1', {})],
+      ['name', scaling.schedules.layers.update('sch_1', 'layer_1', {})],
+      ['name', scaling.workingHours.update('wh_1', {})],
+      ['name', scaling.components.update('cmp_1', {})],
+    ];
+    for (const [field, call] of refused) {
+      const error = await call.catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ScalingValidationError);
+      expect((error as ScalingValidationError).field).toBe(field);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid request: ${field}: must contain at least one of ${field}, `));
+    }
+    expect(spy.calls).toHaveLength(0);
+  });
+
   test('request options are checked too', async () => {
     await expect(t.scaling.policies.list({ timeoutMs: -1 })).rejects.toMatchObject({ field: 'options.timeoutMs' });
     await expect(t.scaling.policies.list({ maxRetries: 1.5 })).rejects.toMatchObject({ field: 'options.maxRetries' });

@@ -31,7 +31,7 @@ const badCreates: Array<[string, unknown, string]> = [
   ['an unknown field', { name: 'API', operationalStatus: 'degraded' }, 'operationalStatus'],
 ];
 const badUpdates: Array<[string, unknown, string]> = [
-  ['an empty update', {}, ''],
+  ['an empty update', {}, 'name'],
   ['a null name', { name: null }, 'name'],
   ['an empty name', { name: '' }, 'name'],
   ['an empty groupLabel', { groupLabel: '' }, 'groupLabel'],

@@ -89,7 +89,7 @@ describe('the document', () => {
     expect(create.responses['401']).toEqual({ $ref: '#/components/responses/Unauthorized' });
     expect(create.responses['500']).toEqual({ $ref: '#/components/responses/ServerError' });
     expect(create.parameters).toEqual([
-      { name: 'policyId', in: 'path', description: "The escalation policy's id.", required: true, schema: { type: 'string', minLength: 1, not: { enum: ['.', '..'] } } },
+      { name: 'policyId', in: 'path', description: 'The escalation policy’s id.', required: true, schema: { type: 'string', minLength: 1, not: { enum: ['.', '..'] } } },
     ]);
     expect(doc.components.schemas.LayerResponse).toMatchObject({ properties: { data: { $ref: '#/components/schemas/Layer' } }, required: ['data'] });
     const notFound = { statusCode: 404, type: 'invalid_request_error', code: 'not_found', message: 'No policy found with the given id.', requestId: 'req_1' };

@@ -29,7 +29,7 @@ describe('routing policies', () => {
     expect(list).toEqual([
       { id: expect.stringMatching(/^rp_/), orgId: t.mock.orgId, name: 'Default', description: null, isDefault: true, createdAt: NOW, updatedAt: NOW },
     ]);
-    expect((list[0] as Record<string, unknown>).rules).toBeUndefined();
+    expect(list[0]).not.toHaveProperty('rules');
     const full = await t.scaling.routingPolicies.get(list[0]!.id);
     expect(full.rules).toEqual([
       { severity: 'critical', outcome: 'incident', escalationPolicyId: null },

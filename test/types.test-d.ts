@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { MockSnapshot, ScalingMock } from '../mocks/index.js';
 import {
+  type ErrorCode,
   type Incident,
   type IncidentCreateParams,
   type Layer,
@@ -70,7 +71,7 @@ describe('public types', () => {
     expectTypeOf<ScalingAPIError>().toMatchTypeOf<ScalingError>();
     expectTypeOf<ScalingError>().toMatchTypeOf<Error>();
     expectTypeOf<ScalingAPIError['status']>().toBeNumber();
-    expectTypeOf<ScalingAPIError['code']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ScalingAPIError['code']>().toEqualTypeOf<ErrorCode | (string & {}) | undefined>();
     expectTypeOf<ScalingAPIError['attempts']>().toBeNumber();
     expectTypeOf<ScalingValidationError['field']>().toBeString();
     expectTypeOf<ScalingValidationError['issues']>().toEqualTypeOf<readonly { path: string; message: string }[]>();

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { ErrorCode } from '../schemas/errors.js';
 import { describeIssues as describe, toValidationIssues as toIssues, type ValidationIssue } from './issues.js';
 import type { SyncStep } from './sync-steps.js';
 
@@ -142,12 +143,28 @@ export type APIErrorInit = RequestTarget & {
 /** The API answered with an error status. Subclasses name the common cases; `code` names the exact one. */
 export class ScalingAPIError extends ScalingError {
   static override readonly errorName: string = 'ScalingAPIError';
+  /** The HTTP status. */
   readonly status: number;
-  readonly code: string | undefined;
+  /**
+   * What exactly failed, from the error body: one of the documented `ErrorCode`s, which editors offer
+   * as completions, or a code newer than this SDK (any string); `undefined` when the body had none (a
+   * proxy's HTML page). Branch on it rather than on `message`. A comparison with a misspelt code still
+   * compiles (a newer code is a string too); `satisfies ErrorCode` makes the typo an error:
+   *
+   * ```ts
+   * if (error.code === ('name_conflict' satisfies ErrorCode)) { … }
+   * ```
+   */
+  readonly code: ErrorCode | (string & {}) | undefined;
+  /** The broad class of failure, from the error body (`invalid_request_error`, …), when it had one. */
   readonly type: string | undefined;
+  /** The request's id, from the body or the `x-request-id` header: quote it to support. */
   readonly requestId: string | undefined;
+  /** The response body as it arrived (parsed JSON, else the text). */
   readonly body: unknown;
+  /** The request's method. */
   readonly method: string;
+  /** The request's path, below the base URL. */
   readonly path: string;
   /** How many times the request was sent, retries included. */
   readonly attempts: number;

@@ -38,7 +38,31 @@ export const RequestOptions = z.object({
   /** Extra headers for this call. `Authorization` is always the client's. */
   headers: z.optional(Headers),
 });
-export type RequestOptions = z.input<typeof RequestOptions>;
+
+/**
+ * Options every method takes as its last argument, all optional: they override the client's for
+ * that one call.
+ *
+ * ```ts
+ * await scaling.incidents.get(id, { timeoutMs: 5_000, signal: controller.signal });
+ * ```
+ */
+export interface RequestOptions {
+  /** Cancels the request, and any retry waiting to happen: the call rejects with `ScalingAbortError`. */
+  signal?: AbortSignal;
+  /**
+   * The timeout of each attempt, in milliseconds (connecting, waiting and reading the body): a positive
+   * integer, at most 2147483647. Past it the attempt fails; after the retries, with `ScalingTimeoutError`.
+   */
+  timeoutMs?: number;
+  /**
+   * How many times a failed attempt may be retried: an integer from 0 to 10. This call gets the retry
+   * policy even when the client's `maxRetries` is 0.
+   */
+  maxRetries?: number;
+  /** Extra headers for this call, over the client's. `Authorization` is always the client's own. */
+  headers?: Record<string, string>;
+}
 
 /** Options of `new Scaling(...)`. */
 export const ClientOptions = z.object({
@@ -63,7 +87,58 @@ export const ClientOptions = z.object({
    */
   maxResponseBytes: z.optional(z.int().check(z.positive(), z.maximum(2_147_483_647))),
 });
-export type ClientOptions = z.input<typeof ClientOptions>;
+
+/**
+ * The options of `new Scaling(options)` (and of `new ScalingPolicies(options)`), all optional. A bad
+ * value throws `ScalingValidationError` naming it (`options.timeoutMs`), before any request.
+ *
+ * ```ts
+ * const scaling = new Scaling({ apiKey: process.env.SCALING_API_KEY, timeoutMs: 10_000, maxRetries: 3 });
+ * ```
+ */
+export interface ScalingOptions {
+  /**
+   * The API key, sent as `Authorization: Bearer …` with every request. Defaults to the
+   * `SCALING_API_KEY` environment variable; with neither, the constructor throws `ScalingError`.
+   */
+  apiKey?: string;
+  /**
+   * The API's base URL: an absolute http(s) URL (a trailing `/` is dropped). Defaults to the
+   * `SCALING_BASE_URL` environment variable, then `https://api.scaling.cloud/v1`. A mock's `baseUrl`
+   * for tests.
+   */
+  baseUrl?: string;
+  /**
+   * The timeout of each attempt, in milliseconds (connecting, waiting and reading the body): a positive
+   * integer, at most 2147483647. Default 30000.
+   */
+  timeoutMs?: number;
+  /**
+   * How many times a failed attempt is retried: an integer from 0 to 10. Default 2. A read, `PUT`,
+   * `PATCH`, `DELETE` or idempotent `POST` is retried after a network error, a timeout, 408, 429, 500,
+   * 502, 503 or 504, waiting with exponential backoff (or as `Retry-After` says); a `POST` that creates
+   * something only after a 429 or a connection that was never made, so that it cannot act twice.
+   */
+  maxRetries?: number;
+  /** The `fetch` to send requests with, instead of the global one: a mock's `fetch`, an instrumented one. */
+  fetch?: typeof globalThis.fetch;
+  /** Headers sent with every request. `Authorization` is always the client's own. */
+  headers?: Record<string, string>;
+  /**
+   * Whether to check every response against the API's schemas (default `true`): a response that does
+   * not match throws `ScalingResponseValidationError` instead of handing on data of the wrong shape.
+   */
+  validateResponses?: boolean;
+  /**
+   * The largest response body to read, in decoded bytes: a positive integer, default 16 MiB. Past it
+   * the call fails with `ScalingResponseTooLargeError` and stops reading, so that a wrong `baseUrl` or
+   * a broken proxy cannot exhaust memory.
+   */
+  maxResponseBytes?: number;
+}
+
+/** The options of `new Scaling(options)`: another name of `ScalingOptions`. */
+export type ClientOptions = ScalingOptions;
 
 /** Parses with a schema or throws a `ScalingValidationError` naming the field (under `prefix`). */
 export const parseOrThrow = <T extends z.core.$ZodType>(schema: T, value: unknown, prefix = ''): z.output<T> => {

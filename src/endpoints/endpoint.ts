@@ -128,8 +128,11 @@ type At<T, Path extends readonly string[]> = Path extends readonly [infer Head e
 /** What the SDK method of an endpoint resolves to: the unwrapped part of the parsed response. */
 export type EndpointResult<E extends AnyEndpoint> = Known<At<z.output<E['response']>, E['unwrap']>>;
 
-/** What the mock's handler for an endpoint answers with: the whole body, as the SDK parses it. */
-export type EndpointResponseBody<E extends AnyEndpoint> = z.input<E['response']>;
+/**
+ * What the mock's handler for an endpoint answers with: the whole body, as the SDK parses it. Without
+ * the index signature of a loose object, so that the named types (interfaces, which have none) fit.
+ */
+export type EndpointResponseBody<E extends AnyEndpoint> = Known<z.input<E['response']>>;
 
 type InputOf<S> = S extends Schema ? z.input<S> : never;
 

@@ -1,12 +1,13 @@
 import type { LayerTarget } from '../schemas/policy-layers.js';
 import type { OrderedSchedule } from '../oncall/rotation.js';
 import type { WeeklyHours } from '../working-hours/within.js';
-import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type RuleCondition, type RuleLayer } from './rules.js';
+import type { LayerCondition } from '../schemas/policy-layers.js';
+import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type RuleLayer } from './rules.js';
 
 /**
  * `simulateEscalation()`: who would be paged, and when, for an incident opened under a policy, with
- * no mock and no network. It runs the very rules the mock's engine runs (`rules.ts`), so the two
- * cannot disagree; a test checks it on random policies.
+ * no mock and no network. It runs the very rules the mock's engine runs, so the two cannot
+ * disagree; a test checks it on random policies.
  */
 
 /** A layer as `policies.get()` returns it: only these fields are read. */
@@ -16,11 +17,13 @@ export type SimulatedLayer = {
   ackTimeoutMinutes: number;
   target: LayerTarget;
   /** A working-hours gate, as `policies.get()` shows it (absent or `null`: always eligible). */
-  condition?: RuleCondition | null | undefined;
+  condition?: LayerCondition | null | undefined;
 };
 
 /** A working-hours set as `workingHours.get()` returns it: only these fields are read. */
-export type SimulatedWorkingHours = WeeklyHours & { id: string };
+export interface SimulatedWorkingHours extends WeeklyHours {
+  id: string;
+}
 
 /** A schedule as `schedules.get()` returns it: only these fields are read. */
 export type SimulatedSchedule = {

@@ -6,6 +6,7 @@ import { apiSharedStatements, apiStatements } from './api-refinements.js';
 import { errorBodySchema, errorCodesOf, errorDescription, SHARED_ERRORS, sharedErrorOf } from './errors.js';
 import { type JsonSchema, type Ref, toComponentSchemas, toJsonSchema } from './json-schema.js';
 import { type RuleSchemas, ruleSchemasOf, unstatedOf } from './refinements.js';
+import { describeComponents, parameterDescription } from './descriptions.js';
 import { componentSchemas, type SchemaName } from './schemas.js';
 
 export type { JsonSchema } from './json-schema.js';
@@ -102,7 +103,8 @@ const parametersOf = (endpoint: AnyEndpoint, schema: z.core.$ZodType, where: 'pa
   const json = toJsonSchema(schema, 'request', rules);
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, property]) => {
-    const description = parameterDocs[name];
+    // The schema's own field docs first (the prose the types' TSDoc has), else the table's line.
+    const description = parameterDescription(schema, name) ?? parameterDocs[name];
     if (description === undefined) throw new Error(`openapi: parameter ${name} of ${endpoint.name} has no line in parameterDocs (src/endpoints/docs.ts)`);
     return { name, in: where, description, required: where === 'path' || required.has(name), schema: typeof property === 'boolean' ? {} : property };
   });
@@ -205,7 +207,9 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
     paths,
     components: {
       schemas: withAlwaysSent(
-        toComponentSchemas(componentSchemas, { request: requestRoots, response: responseRoots }, (id) => schemaRef(id as SchemaName).$ref, rules),
+        describeComponents(
+          toComponentSchemas(componentSchemas, { request: requestRoots, response: responseRoots }, (id) => schemaRef(id as SchemaName).$ref, rules),
+        ),
       ),
       responses: Object.fromEntries(SHARED_ERRORS.map(({ name, status, codes }) => [name, errorResponse(status, codes)])),
       headers: {

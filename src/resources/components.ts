@@ -8,6 +8,7 @@ import type { Component, ComponentCreateParams, ComponentListParams, ComponentPa
 export class Components {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }

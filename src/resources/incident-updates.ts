@@ -7,6 +7,7 @@ import type { IncidentUpdate, IncidentUpdateCreateParams } from '../schemas/inci
 export class IncidentUpdates {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }

@@ -20,6 +20,7 @@ export class Incidents {
   /** The incident's timeline of internal and public updates. */
   readonly updates: IncidentUpdates;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
     this.updates = new IncidentUpdates(http);

@@ -7,6 +7,7 @@ import type { InboundIntegration, InboundSelectorsParams } from '../schemas/rout
 export class InboundIntegrations {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }
@@ -31,6 +32,7 @@ export class InboundIntegrations {
 export class Integrations {
   readonly inbound: InboundIntegrations;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.inbound = new InboundIntegrations(http);
   }

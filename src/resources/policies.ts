@@ -9,6 +9,7 @@ export class Policies {
   readonly #http: Http;
   readonly layers: PolicyLayers;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
     this.layers = new PolicyLayers(http);

@@ -11,6 +11,7 @@ export type LayerSyncOptions = RequestOptions & { dryRun?: boolean };
 export class PolicyLayers {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }
@@ -42,8 +43,9 @@ export class PolicyLayers {
 
   /**
    * Makes the policy's layers match `desired` (the whole list, in order) with the fewest calls: one
-   * read, then deletes, updates, creates and at most one reorder (rules in `layer-sync.ts`). A failed
-   * call stops it with `ScalingSyncError`. `dryRun` reads and plans, and writes nothing.
+   * read, then deletes, updates, creates and at most one reorder. An item with `id` keeps that layer;
+   * one without takes a layer with the same target, or a free one. A failed call stops it with
+   * `ScalingSyncError`. `dryRun` reads and plans, and writes nothing.
    */
   sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions & { dryRun: true }): Promise<LayerSyncPreview>;
   sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions & { dryRun?: false }): Promise<LayerSyncResult>;

@@ -17,6 +17,7 @@ export class Schedules {
   readonly #http: Http;
   readonly layers: ScheduleLayers;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
     this.layers = new ScheduleLayers(http);

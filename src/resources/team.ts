@@ -7,6 +7,7 @@ import type { Invitation, Member, MemberInviteParams, MemberList, MemberRoleUpda
 export class TeamMembers {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }
@@ -36,6 +37,7 @@ export class TeamMembers {
 export class TeamInvitations {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }
@@ -51,6 +53,7 @@ export class Team {
   readonly members: TeamMembers;
   readonly invitations: TeamInvitations;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.members = new TeamMembers(http);
     this.invitations = new TeamInvitations(http);

@@ -7,6 +7,7 @@ import type { User } from '../schemas/team.js';
 export class Users {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }

@@ -10,6 +10,7 @@ import type { WorkingHours, WorkingHoursCreateParams, WorkingHoursUpdateParams }
 export class WorkingHoursResource {
   readonly #http: Http;
 
+  /** @internal The client makes its resources: `new Scaling()` or `new ScalingPolicies()`. */
   constructor(http: Http) {
     this.#http = http;
   }

@@ -1,19 +1,47 @@
-import { routeAlert, type RoutingDecision, type RuleAlert, type RuleIntegration, type RuleRoutingPolicy } from './rules.js';
+import type { Severity } from '../schemas/incidents.js';
+import type { RoutingOutcome } from '../schemas/routing.js';
+import { routeAlert } from './rules.js';
 
 /**
  * `simulateRouting()`: what an alert would do, given an inbound integration and the organization's
  * routing policies, with no mock and no network. It runs the very rules the mock runs when it
- * receives an alert (`rules.ts`), so the two cannot disagree.
+ * receives an alert, so the two cannot disagree.
  */
 
+// The public shapes are declared here, apart from the rules' own types (which the mock shares), so
+// that hovers and the API reference name them; the calls below check that each fits the rules.
+
 /** An integration as `integrations.inbound.get()` returns it: only these fields are read. */
-export type SimulatedIntegration = RuleIntegration;
+export interface SimulatedIntegration {
+  /** Selector rows, in order: the first whose matchers all match picks the routing policy. */
+  selectors: ReadonlyArray<{ matchers: ReadonlyArray<{ key: string; value: string }>; routingPolicyId: string }>;
+  /** The routing policy when no selector matches; `null`: the organization's default. */
+  routingPolicyId: string | null;
+}
 /** A routing policy as `routingPolicies.get()` returns it (with its rules): only these fields are read. */
-export type SimulatedRoutingPolicy = RuleRoutingPolicy;
+export interface SimulatedRoutingPolicy {
+  id: string;
+  /** The organization's default, used when neither a selector nor the integration names a policy. */
+  isDefault: boolean;
+  rules: ReadonlyArray<{ severity: Severity; outcome: RoutingOutcome; escalationPolicyId: string | null }>;
+}
 /** The alert: its `severity` picks the rule, its `attributes` are what selectors match; `title` is not read. */
-export type SimulatedAlert = RuleAlert;
-/** `{ outcome, routingPolicyId, selectorIndex, escalationPolicyId }`. */
-export type RoutingSimulation = RoutingDecision;
+export interface SimulatedAlert {
+  severity: Severity;
+  /** Attribute values by name; `severity` is not one of them. */
+  attributes: Readonly<Record<string, string>>;
+  title?: string;
+}
+/** What the alert would do. */
+export interface RoutingSimulation {
+  outcome: RoutingOutcome;
+  /** The routing policy that decided. */
+  routingPolicyId: string;
+  /** The index of the selector that matched, or `null` when none did. */
+  selectorIndex: number | null;
+  /** The escalation policy of the rule for the alert's severity (`null` when the rule names none). */
+  escalationPolicyId: string | null;
+}
 
 const SEVERITIES = new Set(['critical', 'high', 'medium', 'low']);
 

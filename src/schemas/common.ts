@@ -11,29 +11,22 @@ export type Known<T> = T extends readonly (infer Item)[]
     ? { [K in keyof T as string extends K ? never : K]: Known<T[K]> }
     : T;
 
-/**
- * An opaque resource id. The docs call ids UUIDs but every example shows prefixed ids
- * (`pol_01jq…`, `layer_01jq…`), so the SDK never checks a format: any non-empty string.
- */
+// An opaque resource id. The docs call ids UUIDs but every example shows prefixed ids
+// (`pol_01jq…`, `layer_01jq…`), so the SDK never checks a format: any non-empty string.
 export const Id = z.string().check(z.minLength(1, 'must be a non-empty id'));
-export type Id = Known<z.infer<typeof Id>>;
 
 /** An id in a URL path: also not `.` or `..`, which would change the resource the URL names. */
 export const PathId = Id.check(z.refine((id) => id !== '.' && id !== '..', 'must be a non-empty id'));
 
-/** An ISO 8601 timestamp as the API sends it (`2026-04-07T10:00:00.000Z`). Kept as a string. */
+// An ISO 8601 timestamp as the API sends it (`2026-04-07T10:00:00.000Z`). Kept as a string.
 export const Timestamp = z.string();
-export type Timestamp = Known<z.infer<typeof Timestamp>>;
 
 /** The envelope every single-resource and list response uses: `{ "data": … }`. */
 export const dataEnvelope = <T extends z.core.$ZodType>(data: T) => z.looseObject({ data });
 
-/**
- * `DELETE` answers `{ "success": true }` without a `data` envelope (policy-layers reference).
- * An empty 204, as the Terraform provider models schedule deletes, counts as success too.
- */
+// `DELETE` answers `{ "success": true }` without a `data` envelope (policy-layers reference).
+// An empty 204, as the Terraform provider models schedule deletes, counts as success too.
 export const DeleteResponse = z.optional(z.looseObject({ success: z.literal(true) }));
-export type DeleteResponse = Known<z.infer<typeof DeleteResponse>>;
 
 /**
  * A list of ids with no repeats. `label` names what the ids are in the message.
@@ -53,3 +46,24 @@ export const PageLimitQuery = z.pipe(z.string().check(z.regex(/^\d{1,3}$/, 'must
 
 /** The `nextCursor` of the previous page, passed back unchanged. */
 export const PageCursor = z.string().check(z.minLength(1));
+
+// Types generated from the schemas above and their docs (./docs/) by `npm run types:schemas`: do not edit
+// below this line (test/schema-types.test.ts fails when it is stale).
+
+/**
+ * An opaque resource id. The API shows prefixed ids (`pol_01jq…`, `layer_01jq…`) but promises no format: the
+ * SDK checks only that an id is a non-empty string (and, in a URL path, not `.` or `..`).
+ */
+export type Id = string;
+
+/** An ISO 8601 instant as the API sends it (`2026-04-07T10:00:00.000Z`), kept as a string. */
+export type Timestamp = string;
+
+/**
+ * What a `DELETE` answers: `{ success: true }`, or an empty body (a 204). The SDK’s `delete` methods resolve
+ * to `void`.
+ */
+export type DeleteResponse = {
+  /** Always `true`: a delete that fails answers an error instead. */
+  success: true;
+} | undefined;

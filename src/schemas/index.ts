@@ -1,8 +1,20 @@
-// `@scaling-cloud/sdk/schemas`: the zod schemas of the API, each with its type under the same name
-// (`LayerCreateParams` is the schema and the type of its input). Only schemas, named one by one: the
-// helpers the schema files share (`dataEnvelope`, `uniqueIds`, `PathId`, `Known`, the `MAX_*` limits,
-// the rule functions) stay internal, and code inside the package imports them from their own files.
-// test/entry-points.test.ts holds the reviewed list of what this entry exports.
+/**
+ * The zod (`zod/mini`) schemas of the API, each with its type under the same name: `LayerCreateParams`
+ * is the schema of a request body and the type you pass; `Layer` is the schema of a response and the
+ * type you get. For validating data of your own (a form, a queue message) with the API's own rules.
+ *
+ * ```ts
+ * import { LayerCreateParams } from '@scaling-cloud/sdk/schemas';
+ * import * as z from 'zod/mini';
+ * const result = z.safeParse(LayerCreateParams, input);
+ * ```
+ *
+ * @module @scaling-cloud/sdk/schemas
+ */
+// Only schemas, named one by one: the helpers the schema files share (`dataEnvelope`, `uniqueIds`,
+// `PathId`, `Known`, the `MAX_*` limits, the rule functions) stay internal, and code inside the package
+// imports them from their own files. test/entry-points.test.ts holds the reviewed list of what this
+// entry exports.
 export {
   Id,
   Timestamp,

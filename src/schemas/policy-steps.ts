@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Timestamp, type Known } from './common.js';
+import { Id, Timestamp } from './common.js';
 import { LayerCondition, LayerConditionParams, MAX_LAYERS_PER_POLICY } from './policy-layers.js';
 
 /**
@@ -9,7 +9,7 @@ import { LayerCondition, LayerConditionParams, MAX_LAYERS_PER_POLICY } from './p
 
 const SECONDS_RANGE = 'must be a multiple of 60 from 60 to 604800';
 
-/** One step of `POST /escalation/policies` or `PUT /escalation/policies/{policyId}`. */
+// One step of `POST /escalation/policies` or `PUT /escalation/policies/{policyId}`.
 export const StepParams = z.strictObject({
   /** 1-based and equal to the step's place in the list (the provider sends `i + 1`). */
   position: z.int().check(z.positive('must be a positive integer')),
@@ -26,9 +26,8 @@ export const StepParams = z.strictObject({
   /** Always sent: an object gates the step, `null` leaves (or makes) it unconditional. */
   condition: LayerConditionParams,
 });
-export type StepParams = z.input<typeof StepParams>;
 
-/** The whole list of steps, in order: positions must read 1..n, at most 50 steps. */
+// The whole list of steps, in order: positions must read 1..n, at most 50 steps.
 export const StepsParams = z.array(StepParams).check(
   z.maxLength(MAX_LAYERS_PER_POLICY, `must list at most ${MAX_LAYERS_PER_POLICY} steps`),
   // Reported at the step itself (`steps[2].position`), so the message points at the line to fix.
@@ -40,12 +39,9 @@ export const StepsParams = z.array(StepParams).check(
     });
   }),
 );
-export type StepsParams = z.input<typeof StepsParams>;
 
-/**
- * A step as the API returns it. A layer with a `users` target shows as `targetType: 'users'`,
- * `targetId: null` and its `userIds`, so that `GET` lists every layer.
- */
+// A step as the API returns it. A layer with a `users` target shows as `targetType: 'users'`,
+// `targetId: null` and its `userIds`, so that `GET` lists every layer.
 export const Step = z.looseObject({
   id: Id,
   position: z.int(),
@@ -57,4 +53,54 @@ export const Step = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Step = Known<z.infer<typeof Step>>;
+
+// Types generated from the schemas above and their docs (./docs/) by `npm run types:schemas`: do not edit
+// below this line (test/schema-types.test.ts fails when it is stale).
+
+/**
+ * One step of `policies.create` or `policies.replace`: a layer in the Terraform provider’s shape, with a
+ * schedule target and its timeout in seconds.
+ */
+export interface StepParams {
+  /** Its place in the list, 1-based: the n-th step has position n. A positive integer. */
+  position: number;
+  /** Steps target schedules only. */
+  targetType: 'schedule';
+  /** The schedule whose on-call people the step pages. A non-empty string. */
+  targetId: string;
+  /**
+   * The layer’s `ackTimeoutMinutes` × 60: a whole number of minutes, from one minute to a week. An integer
+   * from 60 to 604800.
+   */
+  escalateAfterSeconds: number;
+  /** A working-hours gate, or `null` for none: always sent. */
+  condition: LayerCondition | null;
+}
+
+/** Every step of a policy, in order: positions 1 to n, at most 50 steps. */
+export type StepsParams = StepParams[];
+
+/**
+ * A policy’s layer as a step, as the API returns it. A layer with a `users` target shows as `targetType:
+ * 'users'`, `targetId: null` and its `userIds`.
+ */
+export interface Step {
+  /** The layer’s id: a step is a layer. */
+  id: string;
+  /** Its place in the policy, 1-based. An integer. */
+  position: number;
+  /** What the step pages: a schedule, or users directly. */
+  targetType: 'schedule' | 'users';
+  /** The schedule it pages; `null` for a users step. */
+  targetId: string | null;
+  /** The users a users step pages; absent for a schedule step. */
+  userIds?: string[];
+  /** The layer’s `ackTimeoutMinutes` × 60. An integer. */
+  escalateAfterSeconds: number;
+  /** Its working-hours gate; `null` when the step is always eligible. */
+  condition: LayerCondition | null;
+  /** When it was created (ISO 8601, UTC). */
+  createdAt: string;
+  /** When it last changed (ISO 8601, UTC). */
+  updatedAt: string;
+}

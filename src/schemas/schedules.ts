@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { dataEnvelope, Id, PathId, Timestamp, uniqueIds, type Known } from './common.js';
+import { dataEnvelope, Id, PathId, Timestamp, uniqueIds } from './common.js';
 import { isValidTimeZone } from './time-zone.js';
 
 /** The most rotation layers a schedule may have (reorder accepts 1–50 ids, as for policies). */
@@ -9,13 +9,11 @@ export const MAX_PARTICIPANTS_PER_LAYER = 100;
 /** The longest rotation: a year. */
 export const MAX_ROTATION_LENGTH_DAYS = 365;
 
-/** `/oncall/schedules/{scheduleId}` */
+// `/oncall/schedules/{scheduleId}`
 export const SchedulePathParams = z.strictObject({ scheduleId: PathId });
-export type SchedulePathParams = Known<z.infer<typeof SchedulePathParams>>;
 
-/** `/oncall/schedules/{scheduleId}/layers/{layerId}` */
+// `/oncall/schedules/{scheduleId}/layers/{layerId}`
 export const ScheduleLayerPathParams = z.strictObject({ scheduleId: PathId, layerId: PathId });
-export type ScheduleLayerPathParams = Known<z.infer<typeof ScheduleLayerPathParams>>;
 
 const ScheduleName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),
@@ -23,20 +21,19 @@ const ScheduleName = z.string().check(
 );
 const ScheduleDescription = z.nullable(z.string());
 
-/** An IANA zone name the platform knows (`America/New_York`); not an offset (`UTC+5`) or an abbreviation (`EST`). */
+// An IANA zone name the platform knows (`America/New_York`); not an offset (`UTC+5`) or an abbreviation (`EST`).
 export const TimeZone = z.string().check(
   z.refine(isValidTimeZone, 'must be an IANA time zone name such as America/New_York (not an offset or an abbreviation)'),
 );
 
-/** Body of `POST /oncall/schedules`. */
+// Body of `POST /oncall/schedules`.
 export const ScheduleCreateParams = z.strictObject({
   name: ScheduleName,
   description: z.optional(ScheduleDescription),
   timezone: TimeZone,
 });
-export type ScheduleCreateParams = z.input<typeof ScheduleCreateParams>;
 
-/** Body of `PATCH /oncall/schedules/{scheduleId}`: only the fields you send change. */
+// Body of `PATCH /oncall/schedules/{scheduleId}`: only the fields you send change.
 export const ScheduleUpdateParams = z.strictObject({
   name: z.optional(ScheduleName),
   description: z.optional(ScheduleDescription),
@@ -44,19 +41,15 @@ export const ScheduleUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => body.name !== undefined || body.description !== undefined || body.timezone !== undefined, {
     message: 'must contain at least one of name, description, timezone',
+    path: ['name'],
   }),
 );
-export type ScheduleUpdateParams = z.input<typeof ScheduleUpdateParams>;
 
-/**
- * Body of `PUT /oncall/schedules/{scheduleId}`: the whole schedule, with the create rules. An absent
- * `description` clears it, as `null` does; `""` is kept as sent (the Terraform provider sends it).
- */
+// Body of `PUT /oncall/schedules/{scheduleId}`: the whole schedule, with the create rules. An absent
+// `description` clears it, as `null` does; `""` is kept as sent (the Terraform provider sends it).
 export const ScheduleReplaceParams = z.strictObject({ ...ScheduleCreateParams.shape });
-export type ScheduleReplaceParams = z.input<typeof ScheduleReplaceParams>;
 
 export const RotationType = z.enum(['daily', 'weekly', 'custom']);
-export type RotationType = Known<z.infer<typeof RotationType>>;
 
 const LayerName = z.string().check(
   z.minLength(1, 'must be 1 to 255 characters'),
@@ -127,11 +120,10 @@ const layerRules = z.superRefine(
   { when: (payload) => payload.issues.length === 0 },
 );
 
-/** Body of `POST /oncall/schedules/{scheduleId}/layers`. The server assigns `position` (the next free one). */
+// Body of `POST /oncall/schedules/{scheduleId}/layers`. The server assigns `position` (the next free one).
 export const ScheduleLayerCreateParams = z.strictObject(layerFields).check(layerRules);
-export type ScheduleLayerCreateParams = z.input<typeof ScheduleLayerCreateParams>;
 
-/** Body of `PATCH …/layers/{layerId}`: any create field; order changes go through reorder. */
+// Body of `PATCH …/layers/{layerId}`: any create field; order changes go through reorder.
 export const ScheduleLayerUpdateParams = z.strictObject({
   name: z.optional(LayerName),
   rotationType: z.optional(RotationType),
@@ -143,29 +135,24 @@ export const ScheduleLayerUpdateParams = z.strictObject({
 }).check(
   z.refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: `must contain at least one of ${Object.keys(layerFields).join(', ')}`,
+    path: ['name'],
   }),
   layerRules,
 );
-export type ScheduleLayerUpdateParams = z.input<typeof ScheduleLayerUpdateParams>;
 
-/**
- * Body of `PUT …/layers/{layerId}`: every create field, with the create rules; an absent or `null`
- * `effectiveUntil` clears it. The layer keeps its id and position.
- */
+// Body of `PUT …/layers/{layerId}`: every create field, with the create rules; an absent or `null`
+// `effectiveUntil` clears it. The layer keeps its id and position.
 export const ScheduleLayerReplaceParams = z.strictObject(layerFields).check(layerRules);
-export type ScheduleLayerReplaceParams = z.input<typeof ScheduleLayerReplaceParams>;
 
-/** Body of `PUT …/layers/order`: every layer id of the schedule, once, in the new order. */
+// Body of `PUT …/layers/order`: every layer id of the schedule, once, in the new order.
 export const ScheduleLayerReorderParams = z.strictObject({
   layerIds: uniqueIds('layer ids', 1, MAX_LAYERS_PER_SCHEDULE),
 });
-export type ScheduleLayerReorderParams = z.input<typeof ScheduleLayerReorderParams>;
 
-/** Query of `GET …/resolve`: the instant to resolve (default: now). */
+// Query of `GET …/resolve`: the instant to resolve (default: now).
 export const ScheduleResolveQuery = z.strictObject({ at: z.optional(DateTime) });
-export type ScheduleResolveQuery = z.input<typeof ScheduleResolveQuery>;
 
-/** What `schedules.resolve()` takes: `at` as a `Date` or an ISO 8601 datetime; sent as ISO. */
+// What `schedules.resolve()` takes: `at` as a `Date` or an ISO 8601 datetime; sent as ISO.
 export const ScheduleResolveParams = z.strictObject({
   at: z.optional(
     z.pipe(
@@ -174,9 +161,8 @@ export const ScheduleResolveParams = z.strictObject({
     ),
   ),
 });
-export type ScheduleResolveParams = z.input<typeof ScheduleResolveParams>;
 
-/** An on-call schedule as the API returns it (unknown fields are kept). */
+// An on-call schedule as the API returns it (unknown fields are kept).
 export const Schedule = z.looseObject({
   id: Id,
   orgId: Id,
@@ -187,9 +173,8 @@ export const Schedule = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type Schedule = Known<z.infer<typeof Schedule>>;
 
-/** A rotation layer as the API returns it. `position` is 0-based: 0 is the owner-bearing layer. */
+// A rotation layer as the API returns it. `position` is 0-based: 0 is the owner-bearing layer.
 export const ScheduleLayer = z.looseObject({
   id: Id,
   scheduleId: Id,
@@ -205,16 +190,14 @@ export const ScheduleLayer = z.looseObject({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-export type ScheduleLayer = Known<z.infer<typeof ScheduleLayer>>;
 
-/** `GET /oncall/schedules/{scheduleId}` returns the schedule with its layers in position order. */
+// `GET /oncall/schedules/{scheduleId}` returns the schedule with its layers in position order.
 export const ScheduleWithLayers = z.looseObject({
   ...Schedule.shape,
   layers: z.array(ScheduleLayer),
 });
-export type ScheduleWithLayers = Known<z.infer<typeof ScheduleWithLayers>>;
 
-/** Who is on call at `at`: the owner (lowest active position), everyone paged, and each layer's person. */
+// Who is on call at `at`: the owner (lowest active position), everyone paged, and each layer's person.
 export const ScheduleResolution = z.looseObject({
   at: Timestamp,
   owner: z.nullable(Id),
@@ -227,7 +210,6 @@ export const ScheduleResolution = z.looseObject({
     }),
   ),
 });
-export type ScheduleResolution = Known<z.infer<typeof ScheduleResolution>>;
 
 export const ScheduleResponse = dataEnvelope(Schedule);
 export const ScheduleWithLayersResponse = dataEnvelope(ScheduleWithLayers);
@@ -235,3 +217,316 @@ export const ScheduleListResponse = dataEnvelope(z.array(Schedule));
 export const ScheduleLayerResponse = dataEnvelope(ScheduleLayer);
 export const ScheduleLayerListResponse = dataEnvelope(z.array(ScheduleLayer));
 export const ScheduleResolutionResponse = dataEnvelope(ScheduleResolution);
+
+// Types generated from the schemas above and their docs (./docs/) by `npm run types:schemas`: do not edit
+// below this line (test/schema-types.test.ts fails when it is stale).
+
+/** The path parameters of `/oncall/schedules/{scheduleId}`. */
+export interface SchedulePathParams {
+  /** The schedule’s id. A non-empty string. */
+  scheduleId: string;
+}
+
+/** The path parameters of `/oncall/schedules/{scheduleId}/layers/{layerId}`. */
+export interface ScheduleLayerPathParams {
+  /** The schedule’s id. A non-empty string. */
+  scheduleId: string;
+  /** The rotation layer’s id. A non-empty string. */
+  layerId: string;
+}
+
+/**
+ * An IANA time zone name the platform knows (`America/New_York`, `UTC`): not an offset (`UTC+5`) nor an
+ * abbreviation (`EST`).
+ */
+export type TimeZone = string;
+
+/** The body of `schedules.create`. */
+export interface ScheduleCreateParams {
+  /** The schedule’s name. A string of 1 to 255 characters. */
+  name: string;
+  /** Free text; `null` or omitted for none. */
+  description?: string | null;
+  /** The IANA time zone its handoff times are read in (`America/New_York`). */
+  timezone: string;
+}
+
+/** The body of `schedules.update`. Only the fields you send change; it must send at least one. */
+export interface ScheduleUpdateParams {
+  /** The schedule’s name. A string of 1 to 255 characters. */
+  name?: string;
+  /** Free text; `null` clears it. */
+  description?: string | null;
+  /**
+   * The IANA time zone its handoff times are read in (`America/New_York`). Every layer’s handoff time is read
+   * in the new zone from then on.
+   */
+  timezone?: string;
+}
+
+/**
+ * The body of `schedules.replace`: the whole schedule. An omitted `description` clears it, as `null` does.
+ */
+export interface ScheduleReplaceParams {
+  /** The schedule’s name. A string of 1 to 255 characters. */
+  name: string;
+  /** Free text; `null` or omitted for none. */
+  description?: string | null;
+  /** The IANA time zone its handoff times are read in (`America/New_York`). */
+  timezone: string;
+}
+
+/** How often a rotation layer hands off: `daily`, `weekly`, or every `rotationLengthDays` (`custom`). */
+export type RotationType = 'daily' | 'weekly' | 'custom';
+
+/** The body of `schedules.layers.create`: a rotation layer, added after the last one. */
+export interface ScheduleLayerCreateParams {
+  /** The layer’s name, unique in the schedule. A string of 1 to 255 characters. */
+  name: string;
+  /** How often the participants hand off. */
+  rotationType: RotationType;
+  /**
+   * Days between handoffs: 1 for a `daily` rotation, 7 for a `weekly` one, any for `custom`. An integer from
+   * 1 to 365.
+   */
+  rotationLengthDays: number;
+  /** The time of day of each handoff, `HH:MM` (24-hour), in the schedule’s time zone. */
+  handoffTime: string;
+  /**
+   * When the layer takes effect: the first participant is on call from then until the first handoff. An ISO
+   * 8601 date-time (`2026-04-07T09:00:00Z`).
+   */
+  effectiveFrom: string;
+  /**
+   * When the layer stops, after `effectiveFrom`; `null` or omitted: it never stops. An ISO 8601 date-time
+   * (`2026-04-07T09:00:00Z`).
+   */
+  effectiveUntil?: string | null;
+  /** The members who take turns, in order, no id twice. A list of 1 to 100 items, each a non-empty string. */
+  participantIds: string[];
+}
+
+/**
+ * The body of `schedules.layers.update`. Only the fields you send change; it must send at least one. The
+ * rules between fields apply to the layer as it will be.
+ */
+export interface ScheduleLayerUpdateParams {
+  /** The layer’s name, unique in the schedule. A string of 1 to 255 characters. */
+  name?: string;
+  /** How often the participants hand off. */
+  rotationType?: RotationType;
+  /**
+   * Days between handoffs: 1 for a `daily` rotation, 7 for a `weekly` one, any for `custom`. An integer from
+   * 1 to 365.
+   */
+  rotationLengthDays?: number;
+  /** The time of day of each handoff, `HH:MM` (24-hour), in the schedule’s time zone. */
+  handoffTime?: string;
+  /**
+   * When the layer takes effect: the first participant is on call from then until the first handoff. An ISO
+   * 8601 date-time (`2026-04-07T09:00:00Z`).
+   */
+  effectiveFrom?: string;
+  /**
+   * When the layer stops, after `effectiveFrom`; `null` removes the end. An ISO 8601 date-time
+   * (`2026-04-07T09:00:00Z`).
+   */
+  effectiveUntil?: string | null;
+  /** The members who take turns, in order, no id twice. A list of 1 to 100 items, each a non-empty string. */
+  participantIds?: string[];
+}
+
+/**
+ * The body of `schedules.layers.replace`: every field, as for a create. The layer keeps its id and position.
+ */
+export interface ScheduleLayerReplaceParams {
+  /** The layer’s name, unique in the schedule. A string of 1 to 255 characters. */
+  name: string;
+  /** How often the participants hand off. */
+  rotationType: RotationType;
+  /**
+   * Days between handoffs: 1 for a `daily` rotation, 7 for a `weekly` one, any for `custom`. An integer from
+   * 1 to 365.
+   */
+  rotationLengthDays: number;
+  /** The time of day of each handoff, `HH:MM` (24-hour), in the schedule’s time zone. */
+  handoffTime: string;
+  /**
+   * When the layer takes effect: the first participant is on call from then until the first handoff. An ISO
+   * 8601 date-time (`2026-04-07T09:00:00Z`).
+   */
+  effectiveFrom: string;
+  /**
+   * When the layer stops, after `effectiveFrom`; `null` or omitted: it never stops. An ISO 8601 date-time
+   * (`2026-04-07T09:00:00Z`).
+   */
+  effectiveUntil?: string | null;
+  /** The members who take turns, in order, no id twice. A list of 1 to 100 items, each a non-empty string. */
+  participantIds: string[];
+}
+
+/** The body of `schedules.layers.reorder`. */
+export interface ScheduleLayerReorderParams {
+  /**
+   * Every layer id of the schedule, each once, in the new order: positions are numbered again from 0. A list
+   * of 1 to 50 items, each a non-empty string.
+   */
+  layerIds: string[];
+}
+
+/** The query of `GET /oncall/schedules/{scheduleId}/resolve`, as it is sent. */
+export interface ScheduleResolveQuery {
+  /** The instant to resolve; now when absent. An ISO 8601 date-time (`2026-04-07T09:00:00Z`). */
+  at?: string;
+}
+
+/** What `schedules.resolve` takes. */
+export interface ScheduleResolveParams {
+  /**
+   * The instant to resolve, sent as ISO 8601; now when absent. A `Date` or an ISO 8601 date-time
+   * (`2026-04-07T09:00:00Z`).
+   */
+  at?: Date | string;
+}
+
+/** An on-call schedule: rotation layers that say who is on call when. */
+export interface Schedule {
+  /** The schedule’s id. */
+  id: string;
+  /** The organization it belongs to. */
+  orgId: string;
+  /** The schedule’s name. */
+  name: string;
+  /** Free text, or `null`. */
+  description: string | null;
+  /** The IANA time zone its handoff times are read in (`America/New_York`). */
+  timezone: string;
+  /** The user who created it. */
+  createdBy: string;
+  /** When it was created (ISO 8601, UTC). */
+  createdAt: string;
+  /** When it last changed (ISO 8601, UTC). */
+  updatedAt: string;
+}
+
+/** A rotation layer of a schedule: members taking turns on call. */
+export interface ScheduleLayer {
+  /** The layer’s id. */
+  id: string;
+  /** The schedule it belongs to. */
+  scheduleId: string;
+  /** The organization it belongs to. */
+  orgId: string;
+  /** The layer’s name, unique in the schedule. */
+  name: string;
+  /** Its place in the schedule, 0-based: the layer at position 0 gives the schedule its owner. An integer. */
+  position: number;
+  /** How often the participants hand off. */
+  rotationType: RotationType;
+  /** Days between handoffs. An integer. */
+  rotationLengthDays: number;
+  /** The time of day of each handoff, `HH:MM`, in the schedule’s time zone. */
+  handoffTime: string;
+  /** When the layer takes effect (ISO 8601). */
+  effectiveFrom: string;
+  /** When it stops (ISO 8601), or `null` for never. */
+  effectiveUntil: string | null;
+  /** The members who take turns, in order. */
+  participantIds: string[];
+  /** When it was created (ISO 8601, UTC). */
+  createdAt: string;
+  /** When it last changed (ISO 8601, UTC). */
+  updatedAt: string;
+}
+
+/** One schedule as `schedules.get` returns it: with its rotation layers. */
+export interface ScheduleWithLayers {
+  /** The schedule’s id. */
+  id: string;
+  /** The organization it belongs to. */
+  orgId: string;
+  /** The schedule’s name. */
+  name: string;
+  /** Free text, or `null`. */
+  description: string | null;
+  /** The IANA time zone its handoff times are read in (`America/New_York`). */
+  timezone: string;
+  /** The user who created it. */
+  createdBy: string;
+  /** When it was created (ISO 8601, UTC). */
+  createdAt: string;
+  /** When it last changed (ISO 8601, UTC). */
+  updatedAt: string;
+  /** Its rotation layers, in position order. */
+  layers: ScheduleLayer[];
+}
+
+/** Who is on call at an instant: the owner, everyone a schedule target pages, and each layer’s person. */
+export interface ScheduleResolution {
+  /** The instant resolved (ISO 8601). */
+  at: string;
+  /**
+   * The owner: the on-call person of the layer at position 0, or of the next layer in effect; `null` when
+   * none is.
+   */
+  owner: string | null;
+  /**
+   * Who a schedule target pages: the on-call person of every layer in effect, in position order, once each.
+   */
+  pagingTargets: string[];
+  /** Every layer, in position order. */
+  layers: {
+    /** The layer’s id. */
+    layerId: string;
+    /** Its position. An integer. */
+    position: number;
+    /** Who is on call on it, or `null` when it is not in effect. */
+    userId: string | null;
+  }[];
+}
+
+/** A response body as the API sends it: `{ data: Schedule }`. The SDK’s methods resolve to the `data`. */
+export interface ScheduleResponse {
+  /** The schedule. */
+  data: Schedule;
+}
+
+/**
+ * A response body as the API sends it: `{ data: ScheduleWithLayers }`. The SDK’s methods resolve to the
+ * `data`.
+ */
+export interface ScheduleWithLayersResponse {
+  /** The schedule, with its layers. */
+  data: ScheduleWithLayers;
+}
+
+/** A response body as the API sends it: `{ data: Schedule[] }`. The SDK’s methods resolve to the `data`. */
+export interface ScheduleListResponse {
+  /** Every schedule of the organization. */
+  data: Schedule[];
+}
+
+/**
+ * A response body as the API sends it: `{ data: ScheduleLayer }`. The SDK’s methods resolve to the `data`.
+ */
+export interface ScheduleLayerResponse {
+  /** The rotation layer. */
+  data: ScheduleLayer;
+}
+
+/**
+ * A response body as the API sends it: `{ data: ScheduleLayer[] }`. The SDK’s methods resolve to the `data`.
+ */
+export interface ScheduleLayerListResponse {
+  /** The rotation layers, in position order. */
+  data: ScheduleLayer[];
+}
+
+/**
+ * A response body as the API sends it: `{ data: ScheduleResolution }`. The SDK’s methods resolve to the
+ * `data`.
+ */
+export interface ScheduleResolutionResponse {
+  /** Who is on call. */
+  data: ScheduleResolution;
+}
