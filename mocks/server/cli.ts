@@ -5,9 +5,9 @@ import { safeParse } from '../../src/core/issues.js';
 import { EARLIEST_INSTANT, LATEST_INSTANT, MAX_SPEED } from '../engine/clock.js';
 import { MockApiKey } from '../fixtures.js';
 import { isBeyondLoopback } from './guard.js';
+import { exampleSeed } from './example-seed.js';
 import { SeedError, type SeedSummary } from './seed.js';
 import { startMockServer, type MockServerOptions } from './server.js';
-import exampleSeed from '../../examples/seed.json' with { type: 'json' };
 
 const USAGE = `Usage: scaling-mock [--port 4010] [--host 127.0.0.1] [--api-key KEY] [--seed seed.json]
                     [--state state.json] [--realtime [--speed N]] [--now ISO] [--id-seed N]
@@ -141,11 +141,7 @@ const describeSeed = (summary: SeedSummary): string[] => {
   return lines;
 };
 
-/**
- * `--seed example`: the seed of `examples/seed.json`, built into the command, so that the documented
- * command works after an install (the package does not ship `examples/`). A file named `example`
- * in the working directory is still reachable as `./example`.
- */
+/** `--seed example`: the built-in example seed (`example-seed.ts`); a file named `example` is still `./example`. */
 const EXAMPLE_SEED_NAME = 'example';
 
 /** A JSON file given on the command line: `what` is `seed` or `state`, for the messages. */
