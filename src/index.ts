@@ -12,7 +12,7 @@ export type {
 } from './escalation/simulate.js';
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
-export type { ClientOptions, RequestOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, RetryOptions } from './core/request-options.js';
 export {
   ScalingError,
   ScalingValidationError,

@@ -24,7 +24,7 @@ export class ScalingPolicies {
   }
 }
 
-export type { ClientOptions, RequestOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, RetryOptions } from './core/request-options.js';
 export {
   ScalingError,
   ScalingValidationError,

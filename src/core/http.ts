@@ -17,7 +17,7 @@ import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
-import { retryPolicy } from './retry.js';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, retryPolicy, type RetryDelays } from './retry.js';
 
 /**
  * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
@@ -29,6 +29,7 @@ const ky: KyInstance = ((module) => ('create' in module ? module : (module as un
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS };
 
 /** The client's settings after defaults, as the transport needs them. */
 export type HttpConfig = {
@@ -36,6 +37,7 @@ export type HttpConfig = {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
+  retryDelays: RetryDelays;
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
   validateResponses: boolean;
@@ -91,7 +93,10 @@ export class Http {
     };
     const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
     this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
-    this.#retry = { idempotent: retrySetting(false, config.maxRetries), unsafePost: retrySetting(true, config.maxRetries) };
+    this.#retry = {
+      idempotent: retrySetting(false, config.maxRetries, config.retryDelays),
+      unsafePost: retrySetting(true, config.maxRetries, config.retryDelays),
+    };
   }
 
   /**
@@ -139,7 +144,12 @@ export class Http {
       }
       if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
       // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
-      if (options.maxRetries !== undefined) kyOptions.retry = retryPolicy({ unsafePost, limit: options.maxRetries });
+      if (options.maxRetries !== undefined || options.retry !== undefined) {
+        const limit = options.maxRetries ?? this.#config.maxRetries;
+        const { baseDelayMs, maxDelayMs } = this.#config.retryDelays;
+        const delays = { baseDelayMs: options.retry?.baseDelayMs ?? baseDelayMs, maxDelayMs: options.retry?.maxDelayMs ?? maxDelayMs };
+        kyOptions.retry = options.maxRetries === undefined ? retrySetting(unsafePost, limit, delays) : retryPolicy({ unsafePost, limit, ...delays });
+      }
       if (options.signal) kyOptions.signal = options.signal;
     }
     const validate = this.#config.validateResponses ? spec.response : undefined;
@@ -164,7 +174,8 @@ const withoutAuthorization = (headers: Record<string, string>): Record<string, s
   Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
 
 /** No retry machinery at all (no policy to normalise, no `Request` kept for a second attempt) when none can happen. */
-const retrySetting = (unsafePost: boolean, limit: number): KyOptions['retry'] => (limit === 0 ? 0 : retryPolicy({ unsafePost, limit }));
+const retrySetting = (unsafePost: boolean, limit: number, delays: RetryDelays): KyOptions['retry'] =>
+  limit === 0 ? 0 : retryPolicy({ unsafePost, limit, ...delays });
 
 const targetOfSpec = (spec: { method: HttpMethod; path: string }): RequestTarget => ({ method: spec.method.toUpperCase(), path: spec.path });
 

@@ -4,6 +4,31 @@ import { safeParse } from './issues.js';
 
 const TimeoutMs = z.int().check(z.positive(), z.maximum(2_147_483_647));
 const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
+/** A wait in milliseconds: finite (zod's `number` refuses `Infinity` and `NaN`), and within what `setTimeout` can wait. */
+const DelayMs = z.number().check(z.nonnegative(), z.maximum(2_147_483_647));
+
+/**
+ * The waits between attempts. A strict object, so that a misspelt key is refused rather than
+ * silently leaving the default in place; the cap is checked against the base only when both are given
+ * here (a cap alone is a cap, whatever base it meets).
+ */
+const RetryOptions = z.strictObject({
+  /** The first retry waits up to this long, each next one up to twice as long as the one before. */
+  baseDelayMs: z.optional(DelayMs),
+  /** No wait between attempts is longer than this (a `Retry-After` from the server excepted). */
+  maxDelayMs: z.optional(DelayMs),
+}).check(
+  z.refine((delays) => delays.baseDelayMs === undefined || delays.maxDelayMs === undefined || delays.maxDelayMs >= delays.baseDelayMs, {
+    message: 'must be at least baseDelayMs',
+    path: ['maxDelayMs'],
+  }),
+);
+/**
+ * How long to wait between attempts: `{ baseDelayMs, maxDelayMs }`. The wait before retry `n` is a
+ * random time between 0 and `baseDelayMs × 2^(n−1)`, and never longer than `maxDelayMs` (defaults
+ * 500 and 8 000). A `Retry-After` on a 429 or 503 sets the wait instead (up to 60 s).
+ */
+export type RetryOptions = z.input<typeof RetryOptions>;
 /**
  * A plain object of header values, with `z.record`'s messages and paths. Checked by hand rather than
  * with `z.record`, whose code would be in every bundle for this one use.
@@ -35,6 +60,8 @@ export const RequestOptions = z.object({
   timeoutMs: z.optional(TimeoutMs),
   /** How many times to retry a failed attempt (see README, "Retries"). */
   maxRetries: z.optional(MaxRetries),
+  /** The waits between attempts for this call; a field left out keeps the client's. */
+  retry: z.optional(RetryOptions),
   /** Extra headers for this call. `Authorization` is always the client's. */
   headers: z.optional(Headers),
 });
@@ -50,6 +77,13 @@ export const ClientOptions = z.object({
   timeoutMs: z.optional(TimeoutMs),
   /** Retries after the first attempt. Default 2. */
   maxRetries: z.optional(MaxRetries),
+  /**
+   * The waits between attempts: `{ baseDelayMs, maxDelayMs }` (defaults 500 and 8 000). The wait
+   * before retry `n` is random between 0 and `baseDelayMs × 2^(n−1)`, capped at `maxDelayMs`;
+   * `{ baseDelayMs: 0 }` retries at once (what a test wants). A `Retry-After` on a 429 or 503 still
+   * sets the wait (up to 60 s).
+   */
+  retry: z.optional(RetryOptions),
   /** A `fetch` to use instead of the global one (a mock's `fetch`, an instrumented one…). */
   fetch: z.optional(z.custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'must be a function')),
   /** Headers sent with every request. */
