@@ -18,6 +18,7 @@ import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, retryPolicy, type RetryDelays } from './retry.js';
+import { describeCause } from './cause.js';
 
 /**
  * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
@@ -58,7 +59,10 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
 };
 
 /** The options of one ky call that depend on the client only: built once, shared by every call. */
-type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks'>;
+type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks' | 'context'>;
+
+/** What the error hook needs to know of a call and ky's options do not carry: its timeout, for the message. */
+type CallContext = { timeoutMs: number };
 
 /**
  * The transport: ky with the client's settings. Error mapping is a ky hook written once; retries and
@@ -87,8 +91,12 @@ export class Http {
     this.#defaults = {
       fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
+      context: { timeoutMs: config.timeoutMs } satisfies CallContext,
       hooks: {
-        beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
+        beforeError: [
+          ({ request, error, retryCount, options }) =>
+            toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact, (options.context as CallContext).timeoutMs),
+        ],
       },
     };
     const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
@@ -142,7 +150,10 @@ export class Http {
         if (spec.body !== undefined) headers['content-type'] = 'application/json';
         kyOptions.headers = headers;
       }
-      if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+      if (options.timeoutMs !== undefined) {
+        kyOptions.timeout = options.timeoutMs;
+        kyOptions.context = { timeoutMs: options.timeoutMs } satisfies CallContext;
+      }
       // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
       if (options.maxRetries !== undefined || options.retry !== undefined) {
         const limit = options.maxRetries ?? this.#config.maxRetries;
@@ -164,7 +175,7 @@ export class Http {
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
         return parseBody(validate, '', new Response(null, { status: 204 }), spec, this.#redact);
       }
-      throw toScalingError(error, target, 1, this.#redact);
+      throw toScalingError(error, target, 1, this.#redact, (kyOptions.context as CallContext).timeoutMs);
     }
   }
 }
@@ -220,20 +231,24 @@ const targetOf = (request: Request, baseUrl: string): RequestTarget => {
   return { method: request.method, path: url || '/' };
 };
 
-/** The one place where anything thrown by a call becomes a `ScalingError`. */
-const toScalingError = (error: unknown, target: RequestTarget, attempts: number, redact: Redactor): Error => {
+/**
+ * The one place where anything thrown by a call becomes a `ScalingError`. A connection error's
+ * message ends with what went wrong (`ECONNREFUSED 127.0.0.1:4010`), a timeout's with the limit:
+ * a log line that shows only the message still says what to fix.
+ */
+const toScalingError = (error: unknown, target: RequestTarget, attempts: number, redact: Redactor, timeoutMs: number): Error => {
   if (error instanceof ScalingError) return error;
   if (error instanceof ResponseTooLarge) {
     return new ScalingResponseTooLargeError({ ...target, status: error.response.status, maxResponseBytes: error.limit });
   }
   if (isHTTPError(error)) return apiErrorFrom(error.response, redact.deep(error.data), target, attempts, redact);
   if (isTimeoutError(error)) {
-    return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out' });
+    return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out', detail: `no complete response within timeoutMs (${timeoutMs} ms)` });
   }
   // ky's own errors hold the `Request`, whose headers carry the key: keep only their cause.
-  if (isNetworkError(error)) return new ScalingConnectionError({ ...target, attempts, cause: error.cause });
+  if (isNetworkError(error)) return new ScalingConnectionError({ ...target, attempts, cause: error.cause, detail: describeCause(error.cause, redact.text) });
   if (error instanceof Error && error.name === 'AbortError') return new ScalingAbortError({ ...target, cause: error });
-  return new ScalingConnectionError({ ...target, attempts, message: 'Request failed', cause: error });
+  return new ScalingConnectionError({ ...target, attempts, message: 'Request failed', cause: error, detail: describeCause(error, redact.text) });
 };
 
 const asRecord = (value: unknown): Record<string, unknown> =>
