@@ -13,6 +13,7 @@ export type {
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
 export type { ClientOptions, RequestOptions, RetryOptions } from './core/request-options.js';
+export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
 export {
   ScalingError,
   ScalingValidationError,

@@ -25,6 +25,7 @@ export class ScalingPolicies {
 }
 
 export type { ClientOptions, RequestOptions, RetryOptions } from './core/request-options.js';
+export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
 export {
   ScalingError,
   ScalingValidationError,

@@ -18,6 +18,7 @@ import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, retryPolicy, type RetryDelays } from './retry.js';
+import { scalingPromise, type ResponseSlot, type ScalingPromise } from './scaling-promise.js';
 import { describeCause } from './cause.js';
 
 /**
@@ -110,27 +111,43 @@ export class Http {
   /**
    * Calls one endpoint of the table: validates its path parameters, query and body with the
    * endpoint's schemas (an error names the field), sends it with the endpoint's retry class, and
-   * resolves to the part of the response its entry names.
+   * resolves to the part of the response its entry names. The promise has `.withResponse()`.
    */
-  async call<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): Promise<EndpointResult<E>> {
+  call<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): ScalingPromise<EndpointResult<E>> {
+    const slot: ResponseSlot = { response: undefined };
+    return scalingPromise(this.#call(endpoint, input, options, slot, true) as Promise<EndpointResult<E>>, slot);
+  }
+
+  /** As `call`, resolving to nothing: for the deletes, whose body tells the caller nothing. */
+  callVoid<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): ScalingPromise<void> {
+    const slot: ResponseSlot = { response: undefined };
+    return scalingPromise(this.#call(endpoint, input, options, slot, false) as Promise<void>, slot);
+  }
+
+  async #call(endpoint: AnyEndpoint, input: unknown, options: RequestOptions | undefined, slot: ResponseSlot, keepResult: boolean): Promise<unknown> {
     const { params, query, body } = input as { params?: Record<string, string>; query?: unknown; body?: unknown };
     const path = endpoint.params ? buildPath(endpoint.path, endpoint.params, params ?? {}) : endpoint.path;
     const querySchema = endpoint.sdkQuery ?? endpoint.query;
-    const response = await this.request({
-      method: endpoint.method,
-      path,
-      query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
-      body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
-      response: endpoint.response,
-      idempotent: endpoint.retry === 'idempotent',
-      options,
-    });
+    const response = await this.request(
+      {
+        method: endpoint.method,
+        path,
+        query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
+        body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
+        response: endpoint.response,
+        idempotent: endpoint.retry === 'idempotent',
+        options,
+      },
+      slot,
+    );
+    if (!keepResult) return undefined;
     let result: unknown = response;
     for (const key of endpoint.unwrap) result = (result as Record<string, unknown>)[key];
-    return result as EndpointResult<E>;
+    return result;
   }
 
-  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
+  /** Sends one request and parses its body; the final response goes into `slot` before it resolves. */
+  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>, slot: ResponseSlot): Promise<z.output<Schema>> {
     const options = spec.options === undefined ? undefined : parseOrThrow(RequestOptions, spec.options, 'options');
     const unsafePost = spec.method === 'post' && !spec.idempotent;
     const kyOptions: KyOptions & { [JSON_BODY]?: string } = {
@@ -167,13 +184,16 @@ export class Http {
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
       const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
+      slot.response = response;
       return parseBody(validate, bodyText(response), response, spec, this.#redact);
     } catch (error) {
       const target = targetOfSpec(spec);
       if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
+      // `.withResponse()` gets that final 404's status and headers (with `data` undefined, as awaiting gives).
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(validate, '', new Response(null, { status: 204 }), spec, this.#redact);
+        slot.response = new Response(null, { status: error.status, headers: error.headers });
+        return parseBody(validate, '', slot.response, spec, this.#redact);
       }
       throw toScalingError(error, target, 1, this.#redact, (kyOptions.context as CallContext).timeoutMs);
     }
