@@ -1,8 +1,3 @@
-/** What a connection error's message says about its cause: at most this many characters. */
-const MAX_LENGTH = 300;
-/** How many errors of a cause chain are looked at: a hostile or cyclic chain stays cheap. */
-const MAX_ERRORS = 20;
-
 type ErrorLike = {
   message?: unknown;
   code?: unknown;
@@ -14,64 +9,39 @@ type ErrorLike = {
   socket?: { remoteAddress?: unknown; remotePort?: unknown } | null;
 };
 
-/** The error, its `cause`s and an `AggregateError`'s `errors`, outermost first, each once. */
-const chainOf = (error: unknown): ErrorLike[] => {
-  const out: ErrorLike[] = [];
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && out.length < MAX_ERRORS) {
-    const next = queue.shift();
-    if (typeof next !== 'object' || next === null || seen.has(next)) continue;
-    seen.add(next);
-    const item = next as ErrorLike;
-    out.push(item);
-    if (Array.isArray(item.errors)) queue.push(...item.errors);
-    queue.push(item.cause);
-  }
-  return out;
-};
-
-const host = (address: string) => (address.includes(':') ? `[${address}]` : address);
-const portOf = (port: unknown) => (typeof port === 'number' || (typeof port === 'string' && port !== '') ? `:${port}` : '');
+const words = (error: ErrorLike) => (typeof error.message === 'string' ? error.message.replace(/\s+/g, ' ').trim() : '');
 
 /** Where a socket error happened, as Node and undici record it: `127.0.0.1:4010`, `[::1]:4010`, a host name. */
-const placeOf = (error: ErrorLike): string | undefined => {
-  if (typeof error.address === 'string') return `${host(error.address)}${portOf(error.port)}`;
-  if (typeof error.hostname === 'string') return error.hostname;
-  const remote = error.socket?.remoteAddress;
-  if (typeof remote === 'string') return `${host(remote)}${portOf(error.socket?.remotePort)}`;
-  return undefined;
+const placeOf = (error: ErrorLike) => {
+  const [address, port] = typeof error.address === 'string' ? [error.address, error.port] : [error.socket?.remoteAddress, error.socket?.remotePort];
+  if (typeof address === 'string') return `${address.includes(':') ? `[${address}]` : address}${port ? `:${port}` : ''}`;
+  return typeof error.hostname === 'string' ? error.hostname : '';
 };
 
-const messageOf = (error: ErrorLike) => (typeof error.message === 'string' ? error.message.replace(/\s+/g, ' ').trim() : '');
-
 /**
- * One line on what a failed request's cause says, for the end of a `ScalingConnectionError`'s message:
- * each error code in the chain with the places it names (`ECONNREFUSED 127.0.0.1:4010`; an
- * `AggregateError` of two addresses gives `ECONNREFUSED [::1]:4010, 127.0.0.1:4010`), with the error's
- * message when it does not already say the code (`UND_ERR_SOCKET 127.0.0.1:4010 (other side closed)`).
- * A chain without a code gives its innermost message (`fetch failed` wraps what failed, which is more
- * use). `redact` takes the client's key out; the line is cut at 300 characters.
+ * One line on what a failed request's cause says, for the end of a `ScalingConnectionError`'s message.
+ * The chain is the cause, its `cause`s and an `AggregateError`'s `errors` (20 at most, each once).
+ * With an error code in it: the first code, the places the errors with that code name, and their
+ * message when it does not already say the code (`ECONNREFUSED 127.0.0.1:4010`; two refused addresses
+ * of one name, `ECONNREFUSED [::1]:4010, 127.0.0.1:4010`; `UND_ERR_SOCKET 127.0.0.1:4010 (other side
+ * closed)`). Without: the innermost message (`fetch failed` wraps what failed, which says more).
+ * `redact` takes the client's key out; the line is cut at 300 characters.
  */
 export const describeCause = (cause: unknown, redact: (text: string) => string): string | undefined => {
-  const chain = chainOf(cause);
-  const byCode = new Map<string, { places: Set<string>; message: string }>();
-  for (const error of chain) {
-    if (typeof error.code !== 'string' || error.code === '') continue;
-    const entry = byCode.get(error.code) ?? { places: new Set<string>(), message: '' };
-    const place = placeOf(error);
-    if (place) entry.places.add(place);
-    entry.message ||= messageOf(error);
-    byCode.set(error.code, entry);
+  const chain: ErrorLike[] = [];
+  for (const queue = [cause]; queue.length > 0 && chain.length < 20; ) {
+    const error = queue.shift() as ErrorLike;
+    if (typeof error !== 'object' || error === null || chain.includes(error)) continue;
+    chain.push(error);
+    queue.push(...(Array.isArray(error.errors) ? error.errors : []), error.cause);
   }
-  const text =
-    byCode.size > 0
-      ? [...byCode].map(([code, { places, message }]) => {
-          const where = places.size > 0 ? ` ${[...places].join(', ')}` : '';
-          return `${code}${where}${message && !message.includes(code) ? ` (${message})` : ''}`;
-        }).join('; ')
-      : chain.map(messageOf).filter(Boolean).at(-1);
-  if (!text) return undefined;
-  const clean = redact(text);
-  return clean.length > MAX_LENGTH ? `${clean.slice(0, MAX_LENGTH)}…` : clean;
+  const code = chain.find((error) => typeof error.code === 'string' && error.code)?.code as string | undefined;
+  const coded = chain.filter((error) => error.code === code);
+  const places = [...new Set(coded.map(placeOf).filter(Boolean))].join(', ');
+  const said = coded.map(words).find(Boolean);
+  const text = code
+    ? `${code}${places && ` ${places}`}${said && !said.includes(code) ? ` (${said})` : ''}`
+    : chain.map(words).filter(Boolean).at(-1);
+  const clean = text && redact(text);
+  return clean && clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
 };
