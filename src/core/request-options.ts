@@ -8,14 +8,31 @@ const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
 const DelayMs = z.number().check(z.nonnegative(), z.maximum(2_147_483_647));
 
 /**
- * The waits between attempts. A strict object, so that a misspelt key is refused rather than
- * silently leaving the default in place; the cap is checked against the base only when both are given
- * here (a cap alone is a cap, whatever base it meets).
+ * How long to wait between attempts, on the client (`new Scaling({ retry })`) and per call (a field
+ * left out keeps the client's). The wait before retry `n` is a random time between 0 and
+ * `baseDelayMs × 2^(n−1)`, and never longer than `maxDelayMs`. A `Retry-After` on a 429 or 503 sets
+ * the wait instead (up to 60 s), whatever these say.
+ *
+ * ```ts
+ * // In tests: retry at once.
+ * const scaling = new Scaling({ apiKey, retry: { baseDelayMs: 0 } });
+ * ```
  */
-const RetryOptions = z.strictObject({
-  /** The first retry waits up to this long, each next one up to twice as long as the one before. */
+export interface RetryOptions {
+  /** Milliseconds, at least 0 (default 500): the first retry waits up to this long, each next one up to twice as long as the one before. `0` retries at once. */
+  baseDelayMs?: number | undefined;
+  /** Milliseconds, at least 0 and at least `baseDelayMs` when both are given (default 8 000): no wait is longer. */
+  maxDelayMs?: number | undefined;
+}
+
+/**
+ * `RetryOptions`, checked. A strict object, so that a misspelt key is refused rather than silently
+ * leaving the default in place; the cap is checked against the base only when both are given in the
+ * same object (a cap alone is a cap, whatever base it meets). Typed as the interface, so that the
+ * options' types name it (the annotation also refuses a field whose type differs from the interface's).
+ */
+const RetryOptionsSchema: z.ZodMiniType<RetryOptions, RetryOptions> = z.strictObject({
   baseDelayMs: z.optional(DelayMs),
-  /** No wait between attempts is longer than this (a `Retry-After` from the server excepted). */
   maxDelayMs: z.optional(DelayMs),
 }).check(
   z.refine((delays) => delays.baseDelayMs === undefined || delays.maxDelayMs === undefined || delays.maxDelayMs >= delays.baseDelayMs, {
@@ -23,12 +40,6 @@ const RetryOptions = z.strictObject({
     path: ['maxDelayMs'],
   }),
 );
-/**
- * How long to wait between attempts: `{ baseDelayMs, maxDelayMs }`. The wait before retry `n` is a
- * random time between 0 and `baseDelayMs × 2^(n−1)`, and never longer than `maxDelayMs` (defaults
- * 500 and 8 000). A `Retry-After` on a 429 or 503 sets the wait instead (up to 60 s).
- */
-export type RetryOptions = z.input<typeof RetryOptions>;
 /**
  * A plain object of header values, with `z.record`'s messages and paths. Checked by hand rather than
  * with `z.record`, whose code would be in every bundle for this one use.
@@ -61,7 +72,7 @@ export const RequestOptions = z.object({
   /** How many times to retry a failed attempt (see README, "Retries"). */
   maxRetries: z.optional(MaxRetries),
   /** The waits between attempts for this call; a field left out keeps the client's. */
-  retry: z.optional(RetryOptions),
+  retry: z.optional(RetryOptionsSchema),
   /** Extra headers for this call. `Authorization` is always the client's. */
   headers: z.optional(Headers),
 });
@@ -83,7 +94,7 @@ export const ClientOptions = z.object({
    * `{ baseDelayMs: 0 }` retries at once (what a test wants). A `Retry-After` on a 429 or 503 still
    * sets the wait (up to 60 s).
    */
-  retry: z.optional(RetryOptions),
+  retry: z.optional(RetryOptionsSchema),
   /** A `fetch` to use instead of the global one (a mock's `fetch`, an instrumented one…). */
   fetch: z.optional(z.custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'must be a function')),
   /** Headers sent with every request. */
