@@ -19,6 +19,8 @@ const integration = [
   'test/realtime.test.ts',
   // Retries wait out real backoff and Retry-After delays (up to a second each).
   'test/errors.test.ts',
+  // Retry delays measured against the wall clock.
+  'test/retry-options.test.ts',
 ];
 /** Property-based fuzzing of the mock; `FUZZ_RUNS` scales it (`npm run test:fuzz`). */
 const fuzz = ['test/fuzz/**/*.test.ts'];

@@ -24,7 +24,8 @@ export type {
 } from './escalation/simulate.js';
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
-export type { ClientOptions, RequestOptions, ScalingOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, RetryOptions, ScalingOptions } from './core/request-options.js';
+export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
 export {
   ScalingError,
   ScalingValidationError,

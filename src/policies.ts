@@ -29,7 +29,8 @@ export class ScalingPolicies {
   }
 }
 
-export type { ClientOptions, RequestOptions, ScalingOptions } from './core/request-options.js';
+export type { ClientOptions, RequestOptions, RetryOptions, ScalingOptions } from './core/request-options.js';
+export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
 export {
   ScalingError,
   ScalingValidationError,

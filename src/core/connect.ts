@@ -1,6 +1,6 @@
 import { DEFAULT_BASE_URL } from './constants.js';
 import { ScalingError } from './errors.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './http.js';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, Http } from './http.js';
 import { ClientOptions, parseOrThrow } from './request-options.js';
 
 const env = (name: string): string | undefined =>
@@ -24,6 +24,10 @@ export const connect = (options: ClientOptions): Http => {
     baseUrl,
     timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRetries: parsed.maxRetries ?? DEFAULT_MAX_RETRIES,
+    retryDelays: {
+      baseDelayMs: parsed.retry?.baseDelayMs ?? DEFAULT_BASE_DELAY_MS,
+      maxDelayMs: parsed.retry?.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
+    },
     fetch: parsed.fetch,
     headers: parsed.headers ?? {},
     validateResponses: parsed.validateResponses ?? true,

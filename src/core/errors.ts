@@ -229,15 +229,20 @@ export class ScalingServerError extends ScalingAPIError {
   static override readonly errorName: string = 'ScalingServerError';
 }
 
-/** No response arrived: connection refused or reset, DNS failure, TLS failure. */
+/**
+ * No response arrived: connection refused or reset, DNS failure, TLS failure. The message ends with
+ * what the cause says (`ECONNREFUSED 127.0.0.1:4010`, `ENOTFOUND api.example.test`, or its own
+ * message when it has no code), never the API key; `cause` is the error as thrown.
+ */
 export class ScalingConnectionError extends ScalingError {
   static override readonly errorName: string = 'ScalingConnectionError';
   readonly method: string;
   readonly path: string;
   readonly attempts: number;
 
-  constructor(target: RequestTarget & { attempts: number; message?: string; cause?: unknown }) {
-    super(`${target.message ?? 'Connection failed'} (${target.method} ${target.path}, ${target.attempts} attempt${target.attempts === 1 ? '' : 's'})`, {
+  constructor(target: RequestTarget & { attempts: number; message?: string; detail?: string | undefined; cause?: unknown }) {
+    const attempts = `${target.attempts} attempt${target.attempts === 1 ? '' : 's'}`;
+    super(`${target.message ?? 'Connection failed'} (${target.method} ${target.path}, ${attempts})${target.detail ? `: ${target.detail}` : ''}`, {
       cause: target.cause,
     });
     this.method = target.method;
@@ -246,7 +251,7 @@ export class ScalingConnectionError extends ScalingError {
   }
 }
 
-/** No response within `timeoutMs` (per attempt), still so after the retries. */
+/** No response within `timeoutMs` (per attempt), still so after the retries. The message names the limit. */
 export class ScalingTimeoutError extends ScalingConnectionError {
   static override readonly errorName: string = 'ScalingTimeoutError';
 }

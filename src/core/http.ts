@@ -17,7 +17,9 @@ import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
 import { parseOrThrow, RequestOptions } from './request-options.js';
-import { retryPolicy } from './retry.js';
+import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, retryPolicy, type RetryDelays } from './retry.js';
+import { scalingPromise, type ResponseSlot, type ScalingPromise } from './scaling-promise.js';
+import { describeCause } from './cause.js';
 
 /**
  * ky is ESM-only. The CJS build loads it with `require(esm)`, which hands back the module
@@ -29,6 +31,7 @@ const ky: KyInstance = ((module) => ('create' in module ? module : (module as un
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS };
 
 /** The client's settings after defaults, as the transport needs them. */
 export type HttpConfig = {
@@ -36,6 +39,7 @@ export type HttpConfig = {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
+  retryDelays: RetryDelays;
   fetch: typeof globalThis.fetch | undefined;
   headers: Record<string, string>;
   validateResponses: boolean;
@@ -56,7 +60,10 @@ export type RequestSpec<Schema extends z.core.$ZodType> = {
 };
 
 /** The options of one ky call that depend on the client only: built once, shared by every call. */
-type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks'>;
+type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks' | 'context'>;
+
+/** What the error hook needs to know of a call and ky's options do not carry: its timeout, for the message. */
+type CallContext = { timeoutMs: number };
 
 /**
  * The transport: ky with the client's settings. Error mapping is a ky hook written once; retries and
@@ -85,39 +92,62 @@ export class Http {
     this.#defaults = {
       fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
       timeout: config.timeoutMs,
+      context: { timeoutMs: config.timeoutMs } satisfies CallContext,
       hooks: {
-        beforeError: [({ request, error, retryCount }) => toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact)],
+        beforeError: [
+          ({ request, error, retryCount, options }) =>
+            toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact, (options.context as CallContext).timeoutMs),
+        ],
       },
     };
     const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
     this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
-    this.#retry = { idempotent: retrySetting(false, config.maxRetries), unsafePost: retrySetting(true, config.maxRetries) };
+    this.#retry = {
+      idempotent: retrySetting(false, config.maxRetries, config.retryDelays),
+      unsafePost: retrySetting(true, config.maxRetries, config.retryDelays),
+    };
   }
 
   /**
    * Calls one endpoint of the table: validates its path parameters, query and body with the
    * endpoint's schemas (an error names the field), sends it with the endpoint's retry class, and
-   * resolves to the part of the response its entry names.
+   * resolves to the part of the response its entry names. The promise has `.withResponse()`.
    */
-  async call<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): Promise<EndpointResult<E>> {
+  call<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): ScalingPromise<EndpointResult<E>> {
+    const slot: ResponseSlot = { response: undefined };
+    return scalingPromise(this.#call(endpoint, input, options, slot, true) as Promise<EndpointResult<E>>, slot);
+  }
+
+  /** As `call`, resolving to nothing: for the deletes, whose body tells the caller nothing. */
+  callVoid<E extends AnyEndpoint>(endpoint: E, input: EndpointInput<E>, options: RequestOptions | undefined): ScalingPromise<void> {
+    const slot: ResponseSlot = { response: undefined };
+    return scalingPromise(this.#call(endpoint, input, options, slot, false) as Promise<void>, slot);
+  }
+
+  async #call(endpoint: AnyEndpoint, input: unknown, options: RequestOptions | undefined, slot: ResponseSlot, keepResult: boolean): Promise<unknown> {
     const { params, query, body } = input as { params?: Record<string, string>; query?: unknown; body?: unknown };
     const path = endpoint.params ? buildPath(endpoint.path, endpoint.params, params ?? {}) : endpoint.path;
     const querySchema = endpoint.sdkQuery ?? endpoint.query;
-    const response = await this.request({
-      method: endpoint.method,
-      path,
-      query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
-      body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
-      response: endpoint.response,
-      idempotent: endpoint.retry === 'idempotent',
-      options,
-    });
+    const response = await this.request(
+      {
+        method: endpoint.method,
+        path,
+        query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
+        body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
+        response: endpoint.response,
+        idempotent: endpoint.retry === 'idempotent',
+        options,
+      },
+      slot,
+    );
+    if (!keepResult) return undefined;
     let result: unknown = response;
     for (const key of endpoint.unwrap) result = (result as Record<string, unknown>)[key];
-    return result as EndpointResult<E>;
+    return result;
   }
 
-  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>): Promise<z.output<Schema>> {
+  /** Sends one request and parses its body; the final response goes into `slot` before it resolves. */
+  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>, slot: ResponseSlot): Promise<z.output<Schema>> {
     const options = spec.options === undefined ? undefined : parseOrThrow(RequestOptions, spec.options, 'options');
     const unsafePost = spec.method === 'post' && !spec.idempotent;
     const kyOptions: KyOptions & { [JSON_BODY]?: string } = {
@@ -137,24 +167,35 @@ export class Http {
         if (spec.body !== undefined) headers['content-type'] = 'application/json';
         kyOptions.headers = headers;
       }
-      if (options.timeoutMs !== undefined) kyOptions.timeout = options.timeoutMs;
+      if (options.timeoutMs !== undefined) {
+        kyOptions.timeout = options.timeoutMs;
+        kyOptions.context = { timeoutMs: options.timeoutMs } satisfies CallContext;
+      }
       // A per-call `maxRetries` gets the whole policy, even on a client whose own is 0.
-      if (options.maxRetries !== undefined) kyOptions.retry = retryPolicy({ unsafePost, limit: options.maxRetries });
+      if (options.maxRetries !== undefined || options.retry !== undefined) {
+        const limit = options.maxRetries ?? this.#config.maxRetries;
+        const { baseDelayMs, maxDelayMs } = this.#config.retryDelays;
+        const delays = { baseDelayMs: options.retry?.baseDelayMs ?? baseDelayMs, maxDelayMs: options.retry?.maxDelayMs ?? maxDelayMs };
+        kyOptions.retry = options.maxRetries === undefined ? retrySetting(unsafePost, limit, delays) : retryPolicy({ unsafePost, limit, ...delays });
+      }
       if (options.signal) kyOptions.signal = options.signal;
     }
     const validate = this.#config.validateResponses ? spec.response : undefined;
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
       const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
+      slot.response = response;
       return parseBody(validate, bodyText(response), response, spec, this.#redact);
     } catch (error) {
       const target = targetOfSpec(spec);
       if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
+      // `.withResponse()` gets that final 404's status and headers (with `data` undefined, as awaiting gives).
       if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
-        return parseBody(validate, '', new Response(null, { status: 204 }), spec, this.#redact);
+        slot.response = new Response(null, { status: error.status, headers: error.headers });
+        return parseBody(validate, '', slot.response, spec, this.#redact);
       }
-      throw toScalingError(error, target, 1, this.#redact);
+      throw toScalingError(error, target, 1, this.#redact, (kyOptions.context as CallContext).timeoutMs);
     }
   }
 }
@@ -164,7 +205,8 @@ const withoutAuthorization = (headers: Record<string, string>): Record<string, s
   Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
 
 /** No retry machinery at all (no policy to normalise, no `Request` kept for a second attempt) when none can happen. */
-const retrySetting = (unsafePost: boolean, limit: number): KyOptions['retry'] => (limit === 0 ? 0 : retryPolicy({ unsafePost, limit }));
+const retrySetting = (unsafePost: boolean, limit: number, delays: RetryDelays): KyOptions['retry'] =>
+  limit === 0 ? 0 : retryPolicy({ unsafePost, limit, ...delays });
 
 const targetOfSpec = (spec: { method: HttpMethod; path: string }): RequestTarget => ({ method: spec.method.toUpperCase(), path: spec.path });
 
@@ -209,20 +251,24 @@ const targetOf = (request: Request, baseUrl: string): RequestTarget => {
   return { method: request.method, path: url || '/' };
 };
 
-/** The one place where anything thrown by a call becomes a `ScalingError`. */
-const toScalingError = (error: unknown, target: RequestTarget, attempts: number, redact: Redactor): Error => {
+/**
+ * The one place where anything thrown by a call becomes a `ScalingError`. A connection error's
+ * message ends with what went wrong (`ECONNREFUSED 127.0.0.1:4010`), a timeout's with the limit:
+ * a log line that shows only the message still says what to fix.
+ */
+const toScalingError = (error: unknown, target: RequestTarget, attempts: number, redact: Redactor, timeoutMs: number): Error => {
   if (error instanceof ScalingError) return error;
   if (error instanceof ResponseTooLarge) {
     return new ScalingResponseTooLargeError({ ...target, status: error.response.status, maxResponseBytes: error.limit });
   }
   if (isHTTPError(error)) return apiErrorFrom(error.response, redact.deep(error.data), target, attempts, redact);
   if (isTimeoutError(error)) {
-    return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out' });
+    return new ScalingTimeoutError({ ...target, attempts, message: 'Request timed out', detail: `no complete response within timeoutMs (${timeoutMs} ms)` });
   }
   // ky's own errors hold the `Request`, whose headers carry the key: keep only their cause.
-  if (isNetworkError(error)) return new ScalingConnectionError({ ...target, attempts, cause: error.cause });
+  if (isNetworkError(error)) return new ScalingConnectionError({ ...target, attempts, cause: error.cause, detail: describeCause(error.cause, redact.text) });
   if (error instanceof Error && error.name === 'AbortError') return new ScalingAbortError({ ...target, cause: error });
-  return new ScalingConnectionError({ ...target, attempts, message: 'Request failed', cause: error });
+  return new ScalingConnectionError({ ...target, attempts, message: 'Request failed', cause: error, detail: describeCause(error, redact.text) });
 };
 
 const asRecord = (value: unknown): Record<string, unknown> =>

@@ -4,6 +4,42 @@ import { safeParse } from './issues.js';
 
 const TimeoutMs = z.int().check(z.positive(), z.maximum(2_147_483_647));
 const MaxRetries = z.int().check(z.nonnegative(), z.maximum(10));
+/** A wait in milliseconds: finite (zod's `number` refuses `Infinity` and `NaN`), and within what `setTimeout` can wait. */
+const DelayMs = z.number().check(z.nonnegative(), z.maximum(2_147_483_647));
+
+/**
+ * How long to wait between attempts, on the client (`new Scaling({ retry })`) and per call (a field
+ * left out keeps the client's). The wait before retry `n` is a random time between 0 and
+ * `baseDelayMs × 2^(n−1)`, and never longer than `maxDelayMs`. A `Retry-After` on a 429 or 503 sets
+ * the wait instead (up to 60 s), whatever these say.
+ *
+ * ```ts
+ * // In tests: retry at once.
+ * const scaling = new Scaling({ apiKey, retry: { baseDelayMs: 0 } });
+ * ```
+ */
+export interface RetryOptions {
+  /** Milliseconds, at least 0 (default 500): the first retry waits up to this long, each next one up to twice as long as the one before. `0` retries at once. */
+  baseDelayMs?: number | undefined;
+  /** Milliseconds, at least 0 and at least `baseDelayMs` when both are given (default 8 000): no wait is longer. */
+  maxDelayMs?: number | undefined;
+}
+
+/**
+ * `RetryOptions`, checked. A strict object, so that a misspelt key is refused rather than silently
+ * leaving the default in place; the cap is checked against the base only when both are given in the
+ * same object (a cap alone is a cap, whatever base it meets). Typed as the interface, so that the
+ * options' types name it (the annotation also refuses a field whose type differs from the interface's).
+ */
+const RetryOptionsSchema: z.ZodMiniType<RetryOptions, RetryOptions> = z.strictObject({
+  baseDelayMs: z.optional(DelayMs),
+  maxDelayMs: z.optional(DelayMs),
+}).check(
+  z.refine((delays) => delays.baseDelayMs === undefined || delays.maxDelayMs === undefined || delays.maxDelayMs >= delays.baseDelayMs, {
+    message: 'must be at least baseDelayMs',
+    path: ['maxDelayMs'],
+  }),
+);
 /**
  * A plain object of header values, with `z.record`'s messages and paths. Checked by hand rather than
  * with `z.record`, whose code would be in every bundle for this one use.
@@ -35,6 +71,8 @@ export const RequestOptions = z.object({
   timeoutMs: z.optional(TimeoutMs),
   /** How many times to retry a failed attempt (see docs/client.md, "Retries"). */
   maxRetries: z.optional(MaxRetries),
+  /** The waits between attempts for this call; a field left out keeps the client's. */
+  retry: z.optional(RetryOptionsSchema),
   /** Extra headers for this call. `Authorization` is always the client's. */
   headers: z.optional(Headers),
 });
@@ -60,6 +98,8 @@ export interface RequestOptions {
    * policy even when the client's `maxRetries` is 0.
    */
   maxRetries?: number;
+  /** The waits between attempts for this call; a field left out keeps the client's. `Retry-After` still sets the wait. */
+  retry?: RetryOptions;
   /** Extra headers for this call, over the client's. `Authorization` is always the client's own. */
   headers?: Record<string, string>;
 }
@@ -74,6 +114,13 @@ export const ClientOptions = z.object({
   timeoutMs: z.optional(TimeoutMs),
   /** Retries after the first attempt. Default 2. */
   maxRetries: z.optional(MaxRetries),
+  /**
+   * The waits between attempts: `{ baseDelayMs, maxDelayMs }` (defaults 500 and 8 000). The wait
+   * before retry `n` is random between 0 and `baseDelayMs × 2^(n−1)`, capped at `maxDelayMs`;
+   * `{ baseDelayMs: 0 }` retries at once (what a test wants). A `Retry-After` on a 429 or 503 still
+   * sets the wait (up to 60 s).
+   */
+  retry: z.optional(RetryOptionsSchema),
   /** A `fetch` to use instead of the global one (a mock's `fetch`, an instrumented one…). */
   fetch: z.optional(z.custom<typeof globalThis.fetch>((value) => typeof value === 'function', 'must be a function')),
   /** Headers sent with every request. */
@@ -120,6 +167,12 @@ export interface ScalingOptions {
    * something only after a 429 or a connection that was never made, so that it cannot act twice.
    */
   maxRetries?: number;
+  /**
+   * The waits between attempts: retry `n` waits a random time up to `baseDelayMs × 2^(n−1)`, never more
+   * than `maxDelayMs` (defaults 500 and 8 000 ms). `{ baseDelayMs: 0 }` retries at once, as a test wants.
+   * A `Retry-After` on a 429 or 503 still sets the wait.
+   */
+  retry?: RetryOptions;
   /** The `fetch` to send requests with, instead of the global one: a mock's `fetch`, an instrumented one. */
   fetch?: typeof globalThis.fetch;
   /** Headers sent with every request. `Authorization` is always the client's own. */

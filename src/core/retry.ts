@@ -30,18 +30,26 @@ const retryUnsafePost: NonNullable<RetryOptions['shouldRetry']> = ({ error }) =>
   return false;
 };
 
+/** The waits between attempts when the client's options name none. */
+export const DEFAULT_BASE_DELAY_MS = 500;
+export const DEFAULT_MAX_DELAY_MS = 8_000;
+
+/** The waits between attempts, with the defaults filled in. */
+export type RetryDelays = { baseDelayMs: number; maxDelayMs: number };
+
 /**
  * The retry policy for one call, handed to ky's own retry machinery: exponential backoff from
- * 500 ms with full jitter, capped at 8 s per wait; `Retry-After` honoured up to 60 s.
+ * `baseDelayMs` (ky's `delay`) with full jitter, each wait capped at `maxDelayMs` (ky's
+ * `backoffLimit`); `Retry-After` honoured up to 60 s, which ky applies without jitter or cap.
  */
-export const retryPolicy = (input: { unsafePost: boolean; limit: number }): RetryOptions => ({
+export const retryPolicy = (input: { unsafePost: boolean; limit: number } & RetryDelays): RetryOptions => ({
   limit: input.limit,
   methods: ['get', 'put', 'patch', 'delete', 'post'],
   statusCodes: RETRY_STATUSES,
   afterStatusCodes: RETRY_AFTER_STATUSES,
   maxRetryAfter: 60_000,
-  delay: (attempt) => 500 * 2 ** (attempt - 1),
-  backoffLimit: 8_000,
+  delay: (attempt) => input.baseDelayMs * 2 ** (attempt - 1),
+  backoffLimit: input.maxDelayMs,
   jitter: true,
   retryOnTimeout: true,
   ...(input.unsafePost ? { shouldRetry: retryUnsafePost } : {}),

@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { inboundIntegrationEndpoints as endpoints } from '../endpoints/routing.js';
 import type { InboundIntegration, InboundSelectorsParams } from '../schemas/routing.js';
 
@@ -13,17 +14,17 @@ export class InboundIntegrations {
   }
 
   /** Every inbound integration of the organization, with its selectors. */
-  list(options?: RequestOptions): Promise<InboundIntegration[]> {
+  list(options?: RequestOptions): ScalingPromise<InboundIntegration[]> {
     return this.#http.call(endpoints.list, {}, options);
   }
 
   /** One integration. */
-  get(integrationId: string, options?: RequestOptions): Promise<InboundIntegration> {
+  get(integrationId: string, options?: RequestOptions): ScalingPromise<InboundIntegration> {
     return this.#http.call(endpoints.get, { params: { integrationId } }, options);
   }
 
   /** Replaces the ordered selector list (`[]` clears it); answers the whole integration. */
-  setSelectors(integrationId: string, params: InboundSelectorsParams, options?: RequestOptions): Promise<InboundIntegration> {
+  setSelectors(integrationId: string, params: InboundSelectorsParams, options?: RequestOptions): ScalingPromise<InboundIntegration> {
     return this.#http.call(endpoints.setSelectors, { params: { integrationId }, body: params }, options);
   }
 }

@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { policyEndpoints as endpoints } from '../endpoints/policies.js';
 import type { CreatedPolicy, Policy, PolicyCreateParams, PolicyReplaceParams, PolicyUpdateParams, PolicyWithLayers } from '../schemas/policies.js';
 import { PolicyLayers } from './policy-layers.js';
@@ -16,32 +17,32 @@ export class Policies {
   }
 
   /** Creates a policy, with its `steps` as layers if given. `name` must be unique in the organization. */
-  create(params: PolicyCreateParams, options?: RequestOptions): Promise<CreatedPolicy> {
+  create(params: PolicyCreateParams, options?: RequestOptions): ScalingPromise<CreatedPolicy> {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
   /** Every policy of the organization, without layers. */
-  list(options?: RequestOptions): Promise<Policy[]> {
+  list(options?: RequestOptions): ScalingPromise<Policy[]> {
     return this.#http.call(endpoints.list, {}, options);
   }
 
   /** One policy with its layers in position order. */
-  get(policyId: string, options?: RequestOptions): Promise<PolicyWithLayers> {
+  get(policyId: string, options?: RequestOptions): ScalingPromise<PolicyWithLayers> {
     return this.#http.call(endpoints.get, { params: { policyId } }, options);
   }
 
   /** Renames or re-describes a policy; only the fields you pass change. */
-  update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): Promise<Policy> {
+  update(policyId: string, params: PolicyUpdateParams, options?: RequestOptions): ScalingPromise<Policy> {
     return this.#http.call(endpoints.update, { params: { policyId }, body: params }, options);
   }
 
   /** Replaces name, description and every step; step ids stay with their positions. All or nothing. */
-  replace(policyId: string, params: PolicyReplaceParams, options?: RequestOptions): Promise<PolicyWithLayers> {
+  replace(policyId: string, params: PolicyReplaceParams, options?: RequestOptions): ScalingPromise<PolicyWithLayers> {
     return this.#http.call(endpoints.replace, { params: { policyId }, body: params }, options);
   }
 
   /** Deletes a policy and its layers. Incidents escalating under it stop escalating. */
-  async delete(policyId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.delete, { params: { policyId } }, options);
+  delete(policyId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.delete, { params: { policyId } }, options);
   }
 }

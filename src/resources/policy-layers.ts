@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import { scalingPromise, type ResponseSlot, type ScalingPromise } from '../core/scaling-promise.js';
 import { policyLayerEndpoints as endpoints } from '../endpoints/policies.js';
 import type { Layer, LayerCreateParams, LayerReorderParams, LayerSyncParams, LayerUpdateParams } from '../schemas/policy-layers.js';
 import { buildLayerSync, executeLayerSync, type LayerSyncPreview, type LayerSyncResult, parseDesiredLayers } from './layer-sync.js';
@@ -17,27 +18,27 @@ export class PolicyLayers {
   }
 
   /** Inserts a layer at `position` (1-based); layers at and after it move down one. */
-  create(policyId: string, params: LayerCreateParams, options?: RequestOptions): Promise<Layer> {
+  create(policyId: string, params: LayerCreateParams, options?: RequestOptions): ScalingPromise<Layer> {
     return this.#http.call(endpoints.create, { params: { policyId }, body: params }, options);
   }
 
   /** Every layer of the policy, in position order. */
-  list(policyId: string, options?: RequestOptions): Promise<Layer[]> {
+  list(policyId: string, options?: RequestOptions): ScalingPromise<Layer[]> {
     return this.#http.call(endpoints.list, { params: { policyId } }, options);
   }
 
   /** Changes `ackTimeoutMinutes` and/or replaces `target`; only the fields you pass change. */
-  update(policyId: string, layerId: string, params: LayerUpdateParams, options?: RequestOptions): Promise<Layer> {
+  update(policyId: string, layerId: string, params: LayerUpdateParams, options?: RequestOptions): ScalingPromise<Layer> {
     return this.#http.call(endpoints.update, { params: { policyId, layerId }, body: params }, options);
   }
 
   /** Removes a layer; the layers after it move up one. */
-  async delete(policyId: string, layerId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.delete, { params: { policyId, layerId } }, options);
+  delete(policyId: string, layerId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.delete, { params: { policyId, layerId } }, options);
   }
 
   /** Sets the order of all layers at once: `layerIds` must be exactly the policy's layers. */
-  reorder(policyId: string, params: LayerReorderParams, options?: RequestOptions): Promise<Layer[]> {
+  reorder(policyId: string, params: LayerReorderParams, options?: RequestOptions): ScalingPromise<Layer[]> {
     return this.#http.call(endpoints.reorder, { params: { policyId }, body: params }, options);
   }
 
@@ -46,21 +47,33 @@ export class PolicyLayers {
    * read, then deletes, updates, creates and at most one reorder. An item with `id` keeps that layer;
    * one without takes a layer with the same target, or a free one. A failed call stops it with
    * `ScalingSyncError`. `dryRun` reads and plans, and writes nothing.
+   * `.withResponse()` gives the response of the last call it made (the read, when nothing was written).
    */
-  sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions & { dryRun: true }): Promise<LayerSyncPreview>;
-  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions & { dryRun?: false }): Promise<LayerSyncResult>;
-  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions): Promise<LayerSyncResult | LayerSyncPreview>;
-  async sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions = {}): Promise<LayerSyncResult | LayerSyncPreview> {
+  sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions & { dryRun: true }): ScalingPromise<LayerSyncPreview>;
+  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions & { dryRun?: false }): ScalingPromise<LayerSyncResult>;
+  sync(policyId: string, desired: LayerSyncParams, options?: LayerSyncOptions): ScalingPromise<LayerSyncResult | LayerSyncPreview>;
+  sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions = {}): ScalingPromise<LayerSyncResult | LayerSyncPreview> {
+    const last: ResponseSlot = { response: undefined };
+    return scalingPromise(this.#sync(policyId, desired, options, last), last);
+  }
+
+  async #sync(policyId: string, desired: LayerSyncParams, options: LayerSyncOptions, last: ResponseSlot): Promise<LayerSyncResult | LayerSyncPreview> {
     const { dryRun = false, ...requestOptions } = options;
     const items = parseDesiredLayers(desired); // refused before the read, not only before the writes
-    const current = await this.list(policyId, requestOptions);
+    /** Each call's result, its response kept as the last one seen. */
+    const track = async <T>(call: ScalingPromise<T>): Promise<T> => {
+      const { data, response } = await call.withResponse();
+      last.response = response;
+      return data;
+    };
+    const current = await track(this.list(policyId, requestOptions));
     const preview = buildLayerSync(current, items);
     if (dryRun) return preview;
     return executeLayerSync(policyId, current, preview.plan, {
-      delete: (layerId) => this.delete(policyId, layerId, requestOptions),
-      update: (layerId, changes) => this.update(policyId, layerId, changes, requestOptions),
-      create: (params) => this.create(policyId, params, requestOptions),
-      reorder: (layerIds) => this.reorder(policyId, { layerIds }, requestOptions),
+      delete: (layerId) => track(this.delete(policyId, layerId, requestOptions)),
+      update: (layerId, changes) => track(this.update(policyId, layerId, changes, requestOptions)),
+      create: (params) => track(this.create(policyId, params, requestOptions)),
+      reorder: (layerIds) => track(this.reorder(policyId, { layerIds }, requestOptions)),
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { scheduleLayerEndpoints as endpoints } from '../endpoints/schedules.js';
 import type {
   ScheduleLayer,
@@ -19,27 +20,27 @@ export class ScheduleLayers {
   }
 
   /** Adds a rotation layer after the existing ones: the server assigns the next position. */
-  create(scheduleId: string, params: ScheduleLayerCreateParams, options?: RequestOptions): Promise<ScheduleLayer> {
+  create(scheduleId: string, params: ScheduleLayerCreateParams, options?: RequestOptions): ScalingPromise<ScheduleLayer> {
     return this.#http.call(endpoints.create, { params: { scheduleId }, body: params }, options);
   }
 
   /** Changes any of the create fields; only the fields you pass change. Order changes go through reorder. */
-  update(scheduleId: string, layerId: string, params: ScheduleLayerUpdateParams, options?: RequestOptions): Promise<ScheduleLayer> {
+  update(scheduleId: string, layerId: string, params: ScheduleLayerUpdateParams, options?: RequestOptions): ScalingPromise<ScheduleLayer> {
     return this.#http.call(endpoints.update, { params: { scheduleId, layerId }, body: params }, options);
   }
 
   /** Replaces every field of a layer (`PUT`) with the create rules; an `effectiveUntil` left out or `null` is cleared. Id and position stay. */
-  replace(scheduleId: string, layerId: string, params: ScheduleLayerReplaceParams, options?: RequestOptions): Promise<ScheduleLayer> {
+  replace(scheduleId: string, layerId: string, params: ScheduleLayerReplaceParams, options?: RequestOptions): ScalingPromise<ScheduleLayer> {
     return this.#http.call(endpoints.replace, { params: { scheduleId, layerId }, body: params }, options);
   }
 
   /** Removes a layer; the layers after it move up one. */
-  async delete(scheduleId: string, layerId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.delete, { params: { scheduleId, layerId } }, options);
+  delete(scheduleId: string, layerId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.delete, { params: { scheduleId, layerId } }, options);
   }
 
   /** Sets the order of all layers at once (the first becomes position 0, the owner-bearing layer). */
-  reorder(scheduleId: string, params: ScheduleLayerReorderParams, options?: RequestOptions): Promise<ScheduleLayer[]> {
+  reorder(scheduleId: string, params: ScheduleLayerReorderParams, options?: RequestOptions): ScalingPromise<ScheduleLayer[]> {
     return this.#http.call(endpoints.reorder, { params: { scheduleId }, body: params }, options);
   }
 }

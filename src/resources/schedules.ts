@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { scheduleEndpoints as endpoints } from '../endpoints/schedules.js';
 import type {
   Schedule,
@@ -24,37 +25,37 @@ export class Schedules {
   }
 
   /** Creates a schedule with no layers. `name` must be unique in the organization; `timezone` an IANA name. */
-  create(params: ScheduleCreateParams, options?: RequestOptions): Promise<Schedule> {
+  create(params: ScheduleCreateParams, options?: RequestOptions): ScalingPromise<Schedule> {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
   /** Every schedule of the organization, without layers. */
-  list(options?: RequestOptions): Promise<Schedule[]> {
+  list(options?: RequestOptions): ScalingPromise<Schedule[]> {
     return this.#http.call(endpoints.list, {}, options);
   }
 
   /** One schedule with its layers in position order. */
-  get(scheduleId: string, options?: RequestOptions): Promise<ScheduleWithLayers> {
+  get(scheduleId: string, options?: RequestOptions): ScalingPromise<ScheduleWithLayers> {
     return this.#http.call(endpoints.get, { params: { scheduleId } }, options);
   }
 
   /** Renames, re-describes or moves a schedule to another time zone; only the fields you pass change. */
-  update(scheduleId: string, params: ScheduleUpdateParams, options?: RequestOptions): Promise<Schedule> {
+  update(scheduleId: string, params: ScheduleUpdateParams, options?: RequestOptions): ScalingPromise<Schedule> {
     return this.#http.call(endpoints.update, { params: { scheduleId }, body: params }, options);
   }
 
   /** Replaces the whole schedule (`PUT`): the create rules apply, and a `description` you leave out is cleared. */
-  replace(scheduleId: string, params: ScheduleReplaceParams, options?: RequestOptions): Promise<Schedule> {
+  replace(scheduleId: string, params: ScheduleReplaceParams, options?: RequestOptions): ScalingPromise<Schedule> {
     return this.#http.call(endpoints.replace, { params: { scheduleId }, body: params }, options);
   }
 
   /** Deletes a schedule and its layers. Refused (409 `schedule_in_use`) while a policy layer targets it. */
-  async delete(scheduleId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.delete, { params: { scheduleId } }, options);
+  delete(scheduleId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.delete, { params: { scheduleId } }, options);
   }
 
   /** Who is on call at `at` (a `Date` or ISO 8601 datetime; default: now): the owner, the paging targets, each layer's person. */
-  resolve(scheduleId: string, params: ScheduleResolveParams = {}, options?: RequestOptions): Promise<ScheduleResolution> {
+  resolve(scheduleId: string, params: ScheduleResolveParams = {}, options?: RequestOptions): ScalingPromise<ScheduleResolution> {
     return this.#http.call(endpoints.resolve, { params: { scheduleId }, query: params }, options);
   }
 }

@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { teamEndpoints as endpoints } from '../endpoints/team.js';
 import type { Invitation, Member, MemberInviteParams, MemberList, MemberRoleUpdateParams } from '../schemas/team.js';
 
@@ -13,23 +14,23 @@ export class TeamMembers {
   }
 
   /** The members, and the invitations still pending. */
-  list(options?: RequestOptions): Promise<MemberList> {
+  list(options?: RequestOptions): ScalingPromise<MemberList> {
     return this.#http.call(endpoints.listMembers, {}, options);
   }
 
   /** Invites someone by email with a role. Refused if they are already a member or already invited. */
-  invite(params: MemberInviteParams, options?: RequestOptions): Promise<Invitation> {
+  invite(params: MemberInviteParams, options?: RequestOptions): ScalingPromise<Invitation> {
     return this.#http.call(endpoints.invite, { body: params }, options);
   }
 
   /** Changes a member's role. Your own role cannot be changed (so an organization always keeps an admin). */
-  updateRole(userId: string, params: MemberRoleUpdateParams, options?: RequestOptions): Promise<Member> {
+  updateRole(userId: string, params: MemberRoleUpdateParams, options?: RequestOptions): ScalingPromise<Member> {
     return this.#http.call(endpoints.updateRole, { params: { userId }, body: params }, options);
   }
 
   /** Removes a member; their API keys stop working at once. You cannot remove yourself. */
-  async remove(userId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.removeMember, { params: { userId } }, options);
+  remove(userId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.removeMember, { params: { userId } }, options);
   }
 }
 
@@ -43,8 +44,8 @@ export class TeamInvitations {
   }
 
   /** Revokes a pending invitation: its link stops working. */
-  async revoke(invitationId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.revokeInvitation, { params: { invitationId } }, options);
+  revoke(invitationId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.revokeInvitation, { params: { invitationId } }, options);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { userEndpoints as endpoints } from '../endpoints/team.js';
 import type { User } from '../schemas/team.js';
 
@@ -13,7 +14,7 @@ export class Users {
   }
 
   /** Every user of the organization (unpaginated). Name parts and email may be `null`. */
-  list(options?: RequestOptions): Promise<User[]> {
+  list(options?: RequestOptions): ScalingPromise<User[]> {
     return this.#http.call(endpoints.list, {}, options);
   }
 }

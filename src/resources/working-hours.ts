@@ -1,5 +1,6 @@
 import type { Http } from '../core/http.js';
 import type { RequestOptions } from '../core/request-options.js';
+import type { ScalingPromise } from '../core/scaling-promise.js';
 import { workingHoursEndpoints as endpoints } from '../endpoints/working-hours.js';
 import type { WorkingHours, WorkingHoursCreateParams, WorkingHoursUpdateParams } from '../schemas/working-hours.js';
 
@@ -16,27 +17,27 @@ export class WorkingHoursResource {
   }
 
   /** Adds a set. `name` must be unique in the organization. */
-  create(params: WorkingHoursCreateParams, options?: RequestOptions): Promise<WorkingHours> {
+  create(params: WorkingHoursCreateParams, options?: RequestOptions): ScalingPromise<WorkingHours> {
     return this.#http.call(endpoints.create, { body: params }, options);
   }
 
   /** Every set of the organization, windows included, in creation order. */
-  list(options?: RequestOptions): Promise<WorkingHours[]> {
+  list(options?: RequestOptions): ScalingPromise<WorkingHours[]> {
     return this.#http.call(endpoints.list, {}, options);
   }
 
   /** One set. */
-  get(workingHoursId: string, options?: RequestOptions): Promise<WorkingHours> {
+  get(workingHoursId: string, options?: RequestOptions): ScalingPromise<WorkingHours> {
     return this.#http.call(endpoints.get, { params: { workingHoursId } }, options);
   }
 
   /** Renames a set, moves it to another zone or replaces its windows; only the fields you pass change. */
-  update(workingHoursId: string, params: WorkingHoursUpdateParams, options?: RequestOptions): Promise<WorkingHours> {
+  update(workingHoursId: string, params: WorkingHoursUpdateParams, options?: RequestOptions): ScalingPromise<WorkingHours> {
     return this.#http.call(endpoints.update, { params: { workingHoursId }, body: params }, options);
   }
 
   /** Deletes a set. */
-  async delete(workingHoursId: string, options?: RequestOptions): Promise<void> {
-    await this.#http.call(endpoints.delete, { params: { workingHoursId } }, options);
+  delete(workingHoursId: string, options?: RequestOptions): ScalingPromise<void> {
+    return this.#http.callVoid(endpoints.delete, { params: { workingHoursId } }, options);
   }
 }

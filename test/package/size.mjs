@@ -15,12 +15,15 @@ const APPS = [
   {
     name: 'whole client',
     code: `import { Scaling } from './dist/index.js'; globalThis.client = new Scaling({ apiKey: 'k' });`,
-    budget: 31 * 1024,
+    // Issue 16 added about 0.8 KB: `.withResponse()`, `retry: { baseDelayMs, maxDelayMs }` and the
+    // connection error's cause in its message (31.4 KB then).
+    budget: 32 * 1024,
   },
   {
     name: 'policies only (@scaling-cloud/sdk/policies)',
     code: `import { ScalingPolicies } from './dist/policies.js'; globalThis.client = new ScalingPolicies({ apiKey: 'k' });`,
-    budget: 24 * 1024,
+    // The same 0.8 KB of issue 16 (24.6 KB then).
+    budget: 25 * 1024,
   },
   {
     name: 'errors only',
