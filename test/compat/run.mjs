@@ -11,7 +11,8 @@
 // msw and vitest versions come from `peerDependencies` in package.json: for each `^X.Y.Z` of a range, the
 // floor X.Y.Z and the latest X.x. Widening a range widens what this suite proves.
 //
-// `--only=runtimes` runs the runtime cells and the msw type checks, `--only=peers` the peer projects.
+// `--only=runtimes` runs the runtime cells and the msw type checks, `--only=peers` the peer projects
+// (SCALING_COMPAT_PEERS=lowest,highest: only the projects of those names).
 //
 // Runtimes install from the npm registry (`node@22`, `node@24`, `bun@1`, `deno@2`; their binaries come
 // in their own packages) into a cache outside node_modules, which `npm ci` wipes: $SCALING_COMPAT_CACHE,
@@ -343,7 +344,19 @@ try {
   // highest and the versions in between of vitest and msw (test/compat/peers.mjs).
   const peerRows = running('peers')
     ? await phase('peers', () =>
-        runPeerProjects({ projects: peerProjects(vitestSpecs, mswSpecs), tarball, work, hosts, npmEnv, run, pool, tail }),
+        runPeerProjects({
+          // SCALING_COMPAT_PEERS=lowest,highest runs only the projects of those names.
+          projects: peerProjects(vitestSpecs, mswSpecs).filter(
+            (project) => !process.env.SCALING_COMPAT_PEERS || process.env.SCALING_COMPAT_PEERS.split(',').map((name) => name.trim()).includes(project.name),
+          ),
+          tarball,
+          work,
+          hosts,
+          npmEnv,
+          run,
+          pool,
+          tail,
+        }),
       )
     : [];
 
