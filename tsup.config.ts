@@ -73,9 +73,12 @@ export default defineConfig([
     // `@scaling-cloud/sdk/mocks/vitest` exports nothing: importing it registers the matchers. Its
     // declarations must still be a module, or their `declare module 'vitest'` would replace vitest's
     // types instead of adding to them; the bundled .d.ts drops an empty `export {}`, so it is put back.
+    // It also drops the import of vitest, which the augmentation needs: on vitest 3 and 4 (`Assertion`
+    // re-exported from @vitest/expect) it merges only if vitest's types are loaded first, and a test
+    // file may import this entry before it imports vitest.
     entry: { vitest: 'mocks/vitest.ts' },
     format: ['esm', 'cjs'],
-    dts: { footer: 'export {};' },
+    dts: { banner: "import 'vitest';", footer: 'export {};' },
     sourcemap: true,
     target: 'node22',
     external,

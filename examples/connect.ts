@@ -12,6 +12,8 @@ export const connect = (options: { now?: string } = {}): Connection => {
   }
   const mock = createScalingMock(options);
   const server = setupServer(...mock.handlers);
-  server.listen({ onUnhandledFrame: 'error' });
+  // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame: with both, a request nothing answers fails on either.
+  const onUnhandled = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
+  server.listen(onUnhandled);
   return { scaling: new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl }), mock, close: () => server.close() };
 };

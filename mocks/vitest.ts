@@ -13,7 +13,7 @@
  * test (a vitest annotation, which reporters such as the HTML one show).
  *
  * The entry exports nothing: importing it registers the matchers and their types (on vitest's
- * `Assertion`). The helpers below are its own.
+ * `Assertion`, for vitest 3.2 to 5). The helpers below are its own.
  */
 import { expect, type MatcherState, type SyncMatcherResult } from 'vitest';
 import type { Escalation } from '../src/schemas/incidents.js';
@@ -35,8 +35,12 @@ interface ScalingMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // Type parameters as vitest declares them (declarations must match to merge).
-  interface Assertion<R extends void | Promise<void> = void, T = unknown> extends ScalingMatchers<R> {}
+  // No type parameters, on purpose. Declarations that merge must repeat the type parameters exactly
+  // (TS2428), and vitest changed them: `Assertion<T = any>` up to 4, `Assertion<R extends void |
+  // Promise<void> = void, T = unknown>` from 5. A declaration with none merges with either, since every
+  // parameter has a default. The matchers are synchronous, so they return `void` (after `.resolves`
+  // too, where vitest returns a promise: `await` it as usual).
+  interface Assertion extends ScalingMatchers<void> {}
   interface AsymmetricMatchersContaining extends ScalingMatchers {}
 }
 

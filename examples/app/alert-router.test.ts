@@ -9,12 +9,14 @@ import '@scaling-cloud/sdk/mocks/vitest'; // expect(mock).toHavePaged(…), .toH
 import { routeAlert, type RouterConfig } from './alert-router.js';
 
 const server = setupServer();
+// msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame: with both, a request nothing answers fails on either.
+const onUnhandled = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
 let mock: ScalingMock;
 let scaling: Scaling;
 let config: RouterConfig;
 let onCall: { primary: string; lead: string };
 
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+beforeAll(() => server.listen(onUnhandled));
 beforeEach(async () => {
   mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
   server.resetHandlers(...mock.handlers);

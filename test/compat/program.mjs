@@ -86,8 +86,9 @@ const modes = {
     // A reserved name that never resolves: a request msw fails to intercept cannot reach a real host.
     const mock = createScalingMock({ now: '2026-04-07T10:00:00Z', baseUrl: 'https://api.scaling.test/v1' });
     const server = setupServer(...mock.handlers);
-    // msw 3 renamed the option; an unhandled request must fail, not reach the network.
-    server.listen(Number(mswVersion.split('.')[0]) >= 3 ? { onUnhandledFrame: 'error' } : { onUnhandledRequest: 'error' });
+    // The README's setup: msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame (each ignores the
+    // other's), so with both an unhandled request fails on either instead of reaching the network.
+    server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
     try {
       await scenario(mock, new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl, maxRetries: 0 }));
     } finally {

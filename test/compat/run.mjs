@@ -2,11 +2,17 @@
 // fresh project per msw version, and runs test/compat/program.mjs, unchanged, on Node 22, Node 24, Bun
 // and Deno, three times: through `mock.fetch` (no interception), through msw's `setupServer`, and over
 // real HTTP to the standalone server (`startMockServer` from `@scaling-cloud/sdk/mocks/server`). Then a
-// TypeScript consumer type-checks against each msw version. Prints a table; exits non-zero if any cell
-// that is expected to pass does not.
+// TypeScript consumer type-checks against each msw version. Then the peer ranges (test/compat/peers.mjs):
+// TypeScript projects on the lowest, the highest and the versions in between of vitest, msw and
+// TypeScript add the package with a plain `npm install` (npm on Node 20 for the lowest), type-check with
+// `skipLibCheck: false` and run a vitest file that uses the client, the mock and the matchers. Prints the
+// tables; exits non-zero if any cell that is expected to pass does not.
 //
-// msw versions come from `peerDependencies.msw` in package.json: for each `^X.Y.Z` of the range, the
-// floor X.Y.Z and the latest X.x. Widening the range widens what this suite proves.
+// msw and vitest versions come from `peerDependencies` in package.json: for each `^X.Y.Z` of a range, the
+// floor X.Y.Z and the latest X.x. Widening a range widens what this suite proves.
+//
+// `--only=runtimes` runs the runtime cells and the msw type checks, `--only=peers` the peer projects
+// (SCALING_COMPAT_PEERS=lowest,highest: only the projects of those names).
 //
 // Runtimes install from the npm registry (`node@22`, `node@24`, `bun@1`, `deno@2`; their binaries come
 // in their own packages) into a cache outside node_modules, which `npm ci` wipes: $SCALING_COMPAT_CACHE,
@@ -19,12 +25,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import process from 'node:process';
+import { floorsAndLatests, NPM_HOSTS, peerProjects, runPeerProjects } from './peers.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const program = join(import.meta.dirname, 'program.mjs');
 const cacheRoot = process.env.SCALING_COMPAT_CACHE ?? join(tmpdir(), 'scaling-compat-cache');
 const CACHE_MAX_AGE_MS = 7 * 24 * 3600_000;
 const CELL_TIMEOUT_MS = 60_000;
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+if (only !== undefined && only !== 'runtimes' && only !== 'peers') throw new Error(`compat: --only=runtimes or --only=peers, not ${only}`);
+const running = (part) => only === undefined || only === part;
 const started = performance.now();
 const phases = [];
 const phase = async (name, work) => {
@@ -202,16 +212,14 @@ try {
     }
   };
 
-  const mswRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).peerDependencies.msw;
+  const peers = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).peerDependencies;
   // SCALING_COMPAT_MSW=2.0.0,2 tries other versions (a version outside the range fails to install).
   const mswSpecs = process.env.SCALING_COMPAT_MSW
     ? process.env.SCALING_COMPAT_MSW.split(',').map((spec) => spec.trim())
-    : mswRange.split('||').flatMap((part) => {
-        const floor = /^\s*\^(\d+)\.(\d+)\.(\d+)\s*$/.exec(part);
-        if (!floor) throw new Error(`compat: cannot read the msw range part "${part}" (expected ^X.Y.Z)`);
-        return [`${floor[1]}.${floor[2]}.${floor[3]}`, floor[1]];
-      });
-  console.log(`compat: msw ${mswSpecs.join(', ')} (peerDependencies.msw ${mswRange})`);
+    : floorsAndLatests('msw', peers.msw);
+  const vitestSpecs = floorsAndLatests('vitest', peers.vitest);
+  console.log(`compat: msw ${mswSpecs.join(', ')} (peerDependencies.msw ${peers.msw})`);
+  console.log(`compat: vitest ${vitestSpecs.join(', ')} (peerDependencies.vitest ${peers.vitest})`);
 
   /** One consumer project: the tarball and one msw, as a user would install them (no --force). */
   const installConsumer = async (spec) => {
@@ -229,12 +237,20 @@ try {
     return { spec, dir, version: installed, major: Number(installed.split('.')[0]) };
   };
 
-  const [runtimes, consumersAll] = await phase('install', () =>
+  // The peer projects need Node 20, 22 and 24 (npm on each; tsc and vitest on 22), not Bun or Deno.
+  const needed = [
+    ...RUNTIMES.filter((runtime) => running('runtimes') || runtime.id === 'node22' || runtime.id === 'node24'),
+    ...(running('peers') ? NPM_HOSTS : []),
+  ];
+  const [installedRuntimes, consumersAll] = await phase('install', () =>
     Promise.all([
-      pool(RUNTIMES.map((runtime) => () => installRuntime(runtime)), 2),
-      pool(mswSpecs.map((spec) => () => installConsumer(spec)), 2),
+      pool(needed.map((runtime) => () => installRuntime(runtime)), 2),
+      running('runtimes') ? pool(mswSpecs.map((spec) => () => installConsumer(spec)), 2) : [],
     ]),
   );
+  /** Installed runtimes by id: `{ dir, version, cached }` or `{ error }`. */
+  const hosts = Object.fromEntries(needed.map((runtime, index) => [runtime.id, installedRuntimes[index]]));
+  const runtimes = RUNTIMES.map((runtime) => hosts[runtime.id]);
   // A floor that is also the latest of its major is one project, not two.
   const consumers = consumersAll.filter(
     (consumer, index) => consumer.error || consumersAll.findIndex((other) => other.version === consumer.version) === index,
@@ -324,6 +340,26 @@ try {
   );
   const tscVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
 
+  // The peer ranges: plain `npm install` of the package into TypeScript projects on the lowest, the
+  // highest and the versions in between of vitest and msw (test/compat/peers.mjs).
+  const peerRows = running('peers')
+    ? await phase('peers', () =>
+        runPeerProjects({
+          // SCALING_COMPAT_PEERS=lowest,highest runs only the projects of those names.
+          projects: peerProjects(vitestSpecs, mswSpecs).filter(
+            (project) => !process.env.SCALING_COMPAT_PEERS || process.env.SCALING_COMPAT_PEERS.split(',').map((name) => name.trim()).includes(project.name),
+          ),
+          tarball,
+          work,
+          hosts,
+          npmEnv,
+          run,
+          pool,
+          tail,
+        }),
+      )
+    : [];
+
   // --- 4. the table ------------------------------------------------------------------------------
 
   const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -341,16 +377,40 @@ try {
   for (const { consumer, cell } of typeRows) {
     table.push(['TypeScript (tsc)', tscVersion, consumer.version ?? consumer.spec, 'types: ' + cell.text, '', '', seconds(cell.ms)]);
   }
-  const widths = table[0].map((_, column) => Math.max(...table.map((line) => line[column].length)));
-  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  console.log('');
-  console.log(line(table[0]));
-  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const cells of table.slice(1)) console.log(line(cells));
+  const printTable = (lines) => {
+    const widths = lines[0].map((_, column) => Math.max(...lines.map((cells) => cells[column].length)));
+    const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+    console.log('');
+    console.log(line(lines[0]));
+    console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+    for (const cells of lines.slice(1)) console.log(line(cells));
+  };
+  if (table.length > 1) printTable(table);
+  const PEER_STEPS = ['npm install', 'tsc (skipLibCheck: false)', 'vitest run'];
+  const peerTable = [['project', 'npm on', 'vitest', 'msw', 'typescript', ...PEER_STEPS, 'time']];
+  for (const { project, versions, cells } of peerRows) {
+    const wanted = (name) => versions[name] ?? `${project[name] || 'latest'} (not installed)`;
+    peerTable.push([
+      project.name,
+      `Node ${versions.npm ?? '(not installed)'}`,
+      wanted('vitest'),
+      wanted('msw'),
+      wanted('typescript'),
+      ...cells.map((cell) => cell.text),
+      seconds(cells.reduce((ms, cell) => ms + cell.ms, 0)),
+    ]);
+  }
+  if (peerTable.length > 1) printTable(peerTable);
 
   const cells = [
     ...rows.flatMap((row) => row.cells.map((cell, index) => ({ cell, name: `${row.runtime.label} ${row.installed.version ?? ''} msw ${row.consumer.version ?? row.consumer.spec} ${MODES[index]}` }))),
     ...typeRows.map(({ consumer, cell }) => ({ cell, name: `TypeScript msw ${consumer.version ?? consumer.spec}` })),
+    ...peerRows.flatMap(({ project, versions, cells: steps }) =>
+      steps.map((cell, index) => ({
+        cell,
+        name: `peers "${project.name}" (npm on Node ${versions.npm}, vitest ${versions.vitest ?? project.vitest}, msw ${versions.msw ?? project.msw}, typescript ${versions.typescript ?? project.typescript}) ${PEER_STEPS[index]}`,
+      })),
+    ),
   ];
   const expected = cells.filter(({ cell }) => cell.unsupported);
   const notes = [...new Set(rows.flatMap((row) => row.cells.map((cell) => cell.note).filter(Boolean)))];
@@ -358,9 +418,12 @@ try {
     console.log(`\nnot supported (${expected.length} runs, each ran and was not intercepted, as expected): ${notes.join('; ')}. mock.fetch passes there.`);
   }
   const failed = cells.filter(({ cell }) => !cell.ok);
-  for (const { error } of [...runtimes, ...consumers].filter((installed) => installed.error)) console.log(`\nINSTALL FAILED: ${error}`);
+  for (const { error } of [...Object.values(hosts), ...consumers].filter((installed) => installed?.error)) console.log(`\nINSTALL FAILED: ${error}`);
   for (const { name, cell } of failed) console.log(`\nFAIL ${name}\n${cell.detail}`);
-  const cachedNote = runtimes.map((installed, index) => `${RUNTIMES[index].id}: ${installed.error ? 'failed' : installed.cached ? 'cached' : 'installed'}`).join(', ');
+  const cachedNote = Object.entries(hosts)
+    .filter(([, installed]) => installed)
+    .map(([id, installed]) => `${id}: ${installed.error ? 'failed' : installed.cached ? 'cached' : 'installed'}`)
+    .join(', ');
   console.log(`\nruntimes (${cacheRoot}): ${cachedNote}`);
   console.log(`phases: ${phases.join(', ')}; wall time ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(`compat: ${cells.length - failed.length - expected.length} passed, ${failed.length} failed`);

@@ -13,7 +13,7 @@ const snippet = (load) => `
 ${load}
 const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
 const server = setupServer(...mock.handlers);
-server.listen({ onUnhandledFrame: 'error' });
+server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
 const main = async () => {
   const scaling = new Scaling({ apiKey: mock.apiKey, baseUrl: mock.baseUrl });
   const schedule = mock.createSchedule({ name: 'Primary' });
@@ -50,7 +50,7 @@ const { setupServer } = require('msw/node');`));
 ${load}
 const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
 const server = setupServer(...mock.handlers);
-server.listen({ onUnhandledFrame: 'error' });
+server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' });
 const main = async () => {
   const scaling = new ScalingPolicies({ apiKey: mock.apiKey, baseUrl: mock.baseUrl });
   if (Object.keys(scaling).join() !== 'policies') throw new Error('expected policies only, got ' + Object.keys(scaling));
@@ -112,7 +112,7 @@ import { createScalingMock } from '@scaling-cloud/sdk/mocks';
 
 const mock = createScalingMock({ now: '2026-04-07T10:00:00Z' });
 const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' }));
 afterAll(() => server.close());
 
 test('layer 2 is paged five minutes after layer 1', async () => {
