@@ -1,6 +1,6 @@
 // Installs the packed tarball in a fresh project, with that project's own msw, and runs the
 // README's snippet through `import` and through `require`, for both entry points.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -179,6 +179,33 @@ export const matchers = (mock = createScalingMock()) => {
   const vitest = run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=dot']);
   if (!/1 passed/.test(vitest)) throw new Error(`the consumer's vitest file did not pass:\n${vitest}`);
   process.stdout.write('consumer escalation.test.mjs (vitest): 1 passed\n');
+  // The documented standalone-server command, from the installed package's bin:
+  // `npx -p @scaling-cloud/sdk -p msw scaling-mock --port 4010 --seed example` (here both are installed).
+  const served = await new Promise((resolve, reject) => {
+    const child = spawn('npx', ['scaling-mock', '--port', '0', '--seed', 'example'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`scaling-mock did not start:\n${out}${err}`)); }, 60_000);
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdout.on('data', async (chunk) => {
+      out += chunk;
+      if (!/Ctrl-C stops$/m.test(out)) return;
+      clearTimeout(timer);
+      try {
+        const url = /listening on (http:\/\/\S+\/v1)$/m.exec(out)[1];
+        const key = /^API key: (\S+)$/m.exec(out)[1];
+        const policies = await (await fetch(`${url}/escalation/policies`, { headers: { authorization: `Bearer ${key}` } })).json();
+        resolve({ seeded: /^seeded .*$/m.exec(out)?.[0], names: policies.data.map((policy) => policy.name) });
+      } catch (error) {
+        reject(error);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); if (code !== 0 && code !== null) reject(new Error(`scaling-mock exited ${code}:\n${out}${err}`)); });
+  });
+  if (served.names.join() !== 'Platform Default') throw new Error(`scaling-mock --seed example served ${JSON.stringify(served)}`);
+  process.stdout.write(`consumer npx scaling-mock --seed example: ${served.seeded}\n`);
 } finally {
   if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
   else console.log(dir);
