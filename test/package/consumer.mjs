@@ -182,10 +182,18 @@ export const matchers = (mock = createScalingMock()) => {
   // The documented standalone-server command, from the installed package's bin:
   // `npx -p @scaling-cloud/sdk -p msw scaling-mock --port 4010 --seed example` (here both are installed).
   const served = await new Promise((resolve, reject) => {
-    const child = spawn('npx', ['scaling-mock', '--port', '0', '--seed', 'example'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npx does not pass a signal on to the server it started, so the group is stopped whole.
+    const child = spawn('npx', ['scaling-mock', '--port', '0', '--seed', 'example'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const stop = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
     let out = '';
     let err = '';
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`scaling-mock did not start:\n${out}${err}`)); }, 60_000);
+    const timer = setTimeout(() => { stop('SIGKILL'); reject(new Error(`scaling-mock did not start:\n${out}${err}`)); }, 60_000);
     child.stderr.on('data', (chunk) => (err += chunk));
     child.stdout.on('data', async (chunk) => {
       out += chunk;
@@ -199,7 +207,11 @@ export const matchers = (mock = createScalingMock()) => {
       } catch (error) {
         reject(error);
       } finally {
-        child.kill('SIGTERM');
+        stop('SIGTERM');
+        // Whatever happens to the group, this script does not wait on its pipes.
+        child.stdout.destroy();
+        child.stderr.destroy();
+        child.unref();
       }
     });
     child.on('exit', (code) => { clearTimeout(timer); if (code !== 0 && code !== null) reject(new Error(`scaling-mock exited ${code}:\n${out}${err}`)); });
