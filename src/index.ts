@@ -24,31 +24,7 @@ export type {
 } from './escalation/simulate.js';
 export { simulateRouting } from './routing/simulate.js';
 export type { RoutingSimulation, SimulatedAlert, SimulatedIntegration, SimulatedRoutingPolicy } from './routing/simulate.js';
-export type { ClientOptions, RequestOptions, RetryOptions, ScalingOptions } from './core/request-options.js';
-export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
-export {
-  ScalingError,
-  ScalingValidationError,
-  ScalingResponseValidationError,
-  ScalingAPIError,
-  ScalingBadRequestError,
-  ScalingInvalidTargetError,
-  ScalingInvalidReorderError,
-  ScalingAuthenticationError,
-  ScalingPermissionDeniedError,
-  ScalingNotFoundError,
-  ScalingConflictError,
-  ScalingRateLimitError,
-  ScalingServerError,
-  ScalingConnectionError,
-  ScalingTimeoutError,
-  ScalingResponseTooLargeError,
-  ScalingAbortError,
-  ScalingSyncError,
-  type ValidationIssue,
-  type APIErrorInit,
-  type RequestTarget,
-} from './core/errors.js';
+export * from './public-surface.js';
 export type { Components } from './resources/components.js';
 export type { IncidentUpdates } from './resources/incident-updates.js';
 export type { Incidents } from './resources/incidents.js';

@@ -29,31 +29,7 @@ export class ScalingPolicies {
   }
 }
 
-export type { ClientOptions, RequestOptions, RetryOptions, ScalingOptions } from './core/request-options.js';
-export type { ScalingPromise, WithResponse } from './core/scaling-promise.js';
-export {
-  ScalingError,
-  ScalingValidationError,
-  ScalingResponseValidationError,
-  ScalingAPIError,
-  ScalingBadRequestError,
-  ScalingInvalidTargetError,
-  ScalingInvalidReorderError,
-  ScalingAuthenticationError,
-  ScalingPermissionDeniedError,
-  ScalingNotFoundError,
-  ScalingConflictError,
-  ScalingRateLimitError,
-  ScalingServerError,
-  ScalingConnectionError,
-  ScalingTimeoutError,
-  ScalingResponseTooLargeError,
-  ScalingAbortError,
-  ScalingSyncError,
-  type ValidationIssue,
-  type APIErrorInit,
-  type RequestTarget,
-} from './core/errors.js';
+export * from './public-surface.js';
 export type { Policies } from './resources/policies.js';
 export type { LayerSyncOptions, PolicyLayers } from './resources/policy-layers.js';
 export type { SyncStep, SyncDeleteStep, SyncUpdateStep, SyncCreateStep, SyncReorderStep, LayerSyncChanges, PlannedLayer, LayerSyncResult, LayerSyncPreview } from './resources/layer-sync.js';
