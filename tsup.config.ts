@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { readFile, writeFile } from 'node:fs/promises';
+import { buildSync, type Plugin } from 'esbuild';
+import { defineConfig, type Options } from 'tsup';
 import ts from 'typescript';
 
 // msw is the consumer's own (an optional peer); zod and ky are dependencies; vitest is the
@@ -49,25 +49,66 @@ const pureCalls: Plugin = {
   },
 };
 
+const entries = {
+  index: 'src/index.ts',
+  // A client with policies and layers only: a smaller bundle for an app that needs nothing else.
+  policies: 'src/policies.ts',
+  schemas: 'src/schemas/index.ts',
+  mocks: 'mocks/index.ts',
+  // Node only (node:http): apart from `mocks`, which must bundle for the browser.
+  'mocks-server': 'mocks/server/index.ts',
+};
+
+/** The source files the entries import, directly or not (the packages they import stay out). */
+const sourceFilesOf = (entryPoints: string[]): string[] =>
+  Object.keys(buildSync({ entryPoints, bundle: true, packages: 'external', platform: 'node', format: 'esm', outdir: 'unused', write: false, metafile: true, logLevel: 'silent' }).metafile.inputs);
+
+const ESM_DIR = 'esm';
+
+/**
+ * `dist/index.js` and the other ES module entries: each re-exports its source module in `dist/esm/`.
+ * (The CommonJS entries are bundles, since Node's `require` is the only one to load them.)
+ */
+const writeEsmEntries = async () => {
+  for (const [name, source] of Object.entries(entries)) {
+    await writeFile(`dist/${name}.js`, `export * from './${ESM_DIR}/${source.replace(/\.ts$/, '.js')}';\n`);
+  }
+};
+
+/** The options the builds of the five entries share. */
+const shared: Options = {
+  sourcemap: true,
+  target: 'node22',
+  external,
+  esbuildPlugins: [pureCalls],
+};
+
 export default defineConfig([
   {
-    entry: {
-      index: 'src/index.ts',
-      // A client with policies and layers only: a smaller bundle for an app that needs nothing else.
-      policies: 'src/policies.ts',
-      schemas: 'src/schemas/index.ts',
-      mocks: 'mocks/index.ts',
-      // Node only (node:http): apart from `mocks`, which must bundle for the browser.
-      'mocks-server': 'mocks/server/index.ts',
-    },
-    format: ['esm', 'cjs'],
+    // The ES modules one file per source module, not bundled into chunks: an app's bundler then sees
+    // the SDK's own module boundaries, keeps them in import order and drops per module what the app
+    // does not use. Chunks group modules by the entries that share them instead, and the bundle an app
+    // builds from them gzips 0.35 KB larger (test/package/size.mjs).
+    ...shared,
+    entry: sourceFilesOf(Object.values(entries)),
+    outDir: `dist/${ESM_DIR}`,
+    format: ['esm'],
+    bundle: false,
+    onSuccess: writeEsmEntries,
+  },
+  {
+    ...shared,
+    entry: entries,
+    format: ['cjs'],
     // `@internal` declarations (the resources' constructors, which take the transport) stay out of the
     // published types: users get resources from a client, and the transport is no public name.
     dts: { compilerOptions: { stripInternal: true } },
-    sourcemap: true,
-    target: 'node22',
-    external,
-    esbuildPlugins: [pureCalls],
+  },
+  {
+    // The ES modules' declarations (`dist/index.d.ts`…), beside the CommonJS ones (`.d.cts`) above.
+    entry: entries,
+    format: ['esm'],
+    dts: { only: true, compilerOptions: { stripInternal: true } },
   },
   {
     // `@scaling-cloud/sdk/mocks/vitest` exports nothing: importing it registers the matchers. Its

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDate, isoDateTime } from './iso.js';
 import { dataEnvelope, Id, PageCursor, PageLimit, PageLimitQuery, PathId, Timestamp } from './common.js';
 
 export const Severity = z.enum(['critical', 'high', 'medium', 'low']);
@@ -41,7 +42,7 @@ export const IncidentCreateParams = z
     }),
   );
 
-const DateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+const DateOrDateTime = z.union([isoDate(), isoDateTime({ offset: true })], {
   error: 'must be an ISO 8601 date (2026-04-07) or datetime (2026-04-07T10:00:00Z)',
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoDate, isoDateTime } from './iso.js';
 import { dataEnvelope, Id, PathId, Timestamp, uniqueIds } from './common.js';
 import { isValidTimeZone } from './time-zone.js';
 
@@ -61,7 +62,7 @@ const RotationLengthDays = z.int().check(
 );
 const HandoffTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:MM from 00:00 to 23:59'));
 /** An ISO 8601 datetime with seconds and an offset or `Z`: `2026-04-07T09:00:00Z`, `…T09:00:00+02:00`. */
-const DateTime = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 datetime with an offset, e.g. 2026-04-07T09:00:00Z' });
+const DateTime = isoDateTime({ offset: true, error: 'must be an ISO 8601 datetime with an offset, e.g. 2026-04-07T09:00:00Z' });
 const ParticipantIds = uniqueIds('participant ids', 1, MAX_PARTICIPANTS_PER_LAYER);
 
 /** The length a `daily` or `weekly` rotation must have; a `custom` one has none fixed and must say. */
