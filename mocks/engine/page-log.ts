@@ -78,14 +78,22 @@ export const appendPage = (
   at: Millis,
   cause: PageCause,
 ): number => {
+  const { ids, recent } = log;
+  const org = internRecent(ids, recent.orgId, orgId);
+  const user = internRecent(ids, recent.userId, userId);
+  return appendPageCodes(log, at, org, incident, user, internRecent(ids, recent.layerId, layerId), reachOf(position ?? -1, CAUSE_CODES[cause]));
+};
+
+/** Appends a page given as codes (ids interned, position and cause as one `reach`); returns its index. */
+export const appendPageCodes = (log: PageLog, at: Millis, org: number, incident: number, user: number, layer: number, reach: number): number => {
   const index = log.size++;
-  const { columns, ids, recent } = log;
+  const { columns } = log;
   setAt(log.at, index, at);
-  setAt(columns.orgId, index, internRecent(ids, recent.orgId, orgId));
+  setAt(columns.orgId, index, org);
   setAt(columns.incidentId, index, incident);
-  setAt(columns.userId, index, internRecent(ids, recent.userId, userId));
-  setAt(columns.layerId, index, internRecent(ids, recent.layerId, layerId));
-  setAt(columns.reach, index, reachOf(position ?? -1, CAUSE_CODES[cause]));
+  setAt(columns.userId, index, user);
+  setAt(columns.layerId, index, layer);
+  setAt(columns.reach, index, reach);
   return index;
 };
 
