@@ -3,7 +3,7 @@ import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type Con
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
-import { addEscalation, createEscalationRows, FIELD, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
+import { addEscalation, createEscalationRows, FIELD, layerCodeOf, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
 import { intern } from './interned.js';
 import { appendPage, appendPageCodes, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
 import { codeIn, createTimerRun, layerPlanOf, planOf, usersAt, type TimerRun } from './step-plans.js';
@@ -149,7 +149,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, pos
     for (const layer of skipped) {
       logLayerSkipped(log, incident, at, layer.position, layer.layerId, layer.reason);
       numbers[base + FIELD.position] = layer.position;
-      rows.layerId[row] = layer.layerId;
+      numbers[base + FIELD.layer] = layerCodeOf(rows, layer.layerId);
     }
   }
   if (paged === null) {
@@ -160,7 +160,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, pos
   }
   page(engine, rows.orgId[row]!, incident, pageCodeOf(engine, row), paged.userIds, paged.layerId, paged.position, cause, at, escalatedFromBefore);
   numbers[base + FIELD.position] = paged.position;
-  rows.layerId[row] = paged.layerId;
+  numbers[base + FIELD.layer] = layerCodeOf(rows, paged.layerId);
   arm(engine, row, at + paged.timeoutMs);
 };
 
@@ -276,10 +276,9 @@ const fireTimer = (engine: EscalationEngine, orgs: ReadonlyMap<string, Escalatio
   const { numbers } = rows;
   const base = row * WIDTH;
   if (numbers[base + FIELD.state] !== STATE.active || numbers[base + FIELD.generation] !== generation) return;
-  const orgId = rows.orgId[row]!;
-  const policyId = rows.policyId[row]!;
-  const plan = orgId === run.orgId && policyId === run.policyId ? run.plan : planOf(run, orgs, orgId, policyId);
-  if (plan === undefined) return;
+  const key = numbers[base + FIELD.policyKey]!;
+  const plan = run.plans[key] ?? planOf(run, key, orgs, rows.orgId[row]!, rows.policyId[row]!);
+  if (plan === null) return;
   const reached = numbers[base + FIELD.position]!;
   const position = reached + 1;
   const step = reached >= 1 && position <= plan.layers.length ? layerPlanOf(plan, position) : null;
@@ -292,7 +291,7 @@ const fireTimer = (engine: EscalationEngine, orgs: ReadonlyMap<string, Escalatio
   const { pages } = engine;
   const pageCode = pageCodeOf(engine, row);
   const firstPage = pages.size;
-  const orgCode = plan.orgCode !== 0 ? plan.orgCode : (plan.orgCode = intern(pages.ids, orgId));
+  const orgCode = plan.orgCode !== 0 ? plan.orgCode : (plan.orgCode = intern(pages.ids, plan.orgId));
   for (let index = 0; index < userIds.length; index++) {
     const user = codeIn(pages.ids, step.userCodes, index, userIds[index]!);
     const layer = step.layerCode !== 0 ? step.layerCode : (step.layerCode = intern(pages.ids, step.layerId));
@@ -300,7 +299,7 @@ const fireTimer = (engine: EscalationEngine, orgs: ReadonlyMap<string, Escalatio
   }
   logEscalatedAndPaged(engine.log, numbers[base + FIELD.incidentCode]!, at, firstPage, userIds.length);
   numbers[base + FIELD.position] = position;
-  rows.layerId[row] = step.layerId;
+  numbers[base + FIELD.layer] = step.rowsLayerCode !== -1 ? step.rowsLayerCode : (step.rowsLayerCode = layerCodeOf(rows, step.layerId));
   arm(engine, row, at + step.timeoutMs);
 };
 

@@ -30,6 +30,8 @@ export type LayerPlan = {
    */
   userCodes: number[];
   layerCode: number;
+  /** The layer's code among the escalation rows' layer ids, -1 until first paged. */
+  rowsLayerCode: number;
 };
 
 export type PolicyPlan<Org> = {
@@ -44,34 +46,25 @@ export type PolicyPlan<Org> = {
   readonly steps: Array<LayerPlan | null | undefined>;
 };
 
-/** One run's plans, by org and policy id, and the last one used (a burst steps through one policy). */
-export type TimerRun<Org> = {
-  orgId: string | undefined;
-  policyId: string | undefined;
-  plan: PolicyPlan<Org> | undefined;
-  plans: Map<string, Map<string, PolicyPlan<Org> | undefined>>;
-};
+/** One run's plans, by the escalation rows' code of the org and policy (`policyKey`); `null`: the org is gone. */
+export type TimerRun<Org> = { plans: Array<PolicyPlan<Org> | null | undefined> };
 
-export const createTimerRun = <Org>(): TimerRun<Org> => ({ orgId: undefined, policyId: undefined, plan: undefined, plans: new Map() });
+export const createTimerRun = <Org>(): TimerRun<Org> => ({ plans: [] });
 
-/** The plan of the policy, or `undefined` when the org is gone (its timers do nothing). */
+/** The plan of the policy, or `null` when the org is gone (its timers do nothing). */
 export const planOf = <Org extends { readonly policies: ReadonlyMap<string, { readonly layers: readonly RuleLayer[] }> }>(
   run: TimerRun<Org>,
+  key: number,
   orgs: ReadonlyMap<string, Org>,
   orgId: string,
   policyId: string,
-): PolicyPlan<Org> | undefined => {
-  let byPolicy = run.plans.get(orgId);
-  if (byPolicy === undefined) run.plans.set(orgId, (byPolicy = new Map()));
-  let plan = byPolicy.get(policyId);
-  if (plan === undefined && !byPolicy.has(policyId)) {
-    const org = orgs.get(orgId);
-    plan = org && { org, orgId, orgCode: 0, layers: org.policies.get(policyId)?.layers ?? [], resolve: undefined, steps: [] };
-    byPolicy.set(policyId, plan);
-  }
-  run.orgId = orgId;
-  run.policyId = policyId;
-  run.plan = plan;
+): PolicyPlan<Org> | null => {
+  const known = run.plans[key];
+  if (known !== undefined) return known;
+  const org = orgs.get(orgId);
+  const plan = org ? { org, orgId, orgCode: 0, layers: org.policies.get(policyId)?.layers ?? [], resolve: undefined, steps: [] } : null;
+  while (run.plans.length < key) run.plans.push(undefined);
+  run.plans[key] = plan;
   return plan;
 };
 
@@ -97,6 +90,7 @@ export const layerPlanOf = <Org>(plan: PolicyPlan<Org>, position: number): Layer
           userIds: [],
           userCodes: [],
           layerCode: 0,
+          rowsLayerCode: -1,
         };
   while (plan.steps.length < position - 1) plan.steps.push(undefined);
   plan.steps[position - 1] = made;
