@@ -37,7 +37,7 @@ test('a run of more pages than a log chunk holds pages everyone when due, and re
   expect(t.mock.pages()).toHaveLength(INCIDENTS * LAYERS);
   for (const incident of incidents) {
     expect(pagesOf(incident.id)).toEqual(expected(incident.id));
-    expect(t.mock.escalationOf(incident.id).state).toBe('exhausted');
+    expect(t.mock.escalationOf(incident.id)?.state).toBe('exhausted');
   }
 
   const before = t.mock.pages();
