@@ -46,8 +46,12 @@ export type VirtualClock = {
   set(instant: Instant): Promise<void>;
 };
 
-/** What the clock runs as time passes: the escalation engine's timers. */
-export type DueWork = { nextDue(): number | undefined; fireNext(): void };
+/**
+ * What the clock runs as time passes: the escalation engine's timers. `fireDue` runs every step due
+ * at or before `target`, each at its own instant, in one call: nothing from outside can act between
+ * them, which is what lets the engine keep what it worked out for one step for the next.
+ */
+export type DueWork = { nextDue(): number | undefined; fireDue(target: number): void };
 
 export type ClockControl = VirtualClock & {
   /** The virtual time in epoch ms; in real-time mode, due steps run first. */
@@ -67,10 +71,7 @@ export const createClock = (start: number, work: DueWork): ClockControl => {
 
   /** Runs every step due at or before `target`, each at its own instant, then rests at `target`. */
   const runTo = (target: number) => {
-    for (let due = work.nextDue(); due !== undefined && due <= target; due = work.nextDue()) {
-      if (due > current) current = due;
-      work.fireNext();
-    }
+    work.fireDue(target);
     current = target;
   };
 

@@ -3,9 +3,11 @@ import { conditionChecker, escalateFrom, skippedLayers, targetResolver, type Con
 import type { WeeklyHours } from '../../src/working-hours/within.js';
 import type { Millis } from './clock.js';
 import { createEscalationLog, incidentCode, logEscalated, logExhausted, logEscalatedAndPaged, logLayerPaged, logLayerSkipped, logStopped, type EscalationLog } from './escalation-log.js';
-import { addEscalation, createEscalationRows, FIELD, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
-import { appendPage, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
-import { createTimerQueue, nextDue, popTimer, pushTimer, type Timer, type TimerQueue } from './timers.js';
+import { addEscalation, createEscalationRows, FIELD, layerCodeOf, STATE, WIDTH, type EscalationRecord, type EscalationRows } from './escalations.js';
+import { intern } from './interned.js';
+import { appendPage, appendPageCodes, createPageLog, pageIncidentCode, type PageCause, type PageLog } from './page-log.js';
+import { codeIn, createTimerRun, layerPlanOf, planOf, usersAt, type TimerRun } from './step-plans.js';
+import { createTimerQueue, nextDue, popTimer, pushTimer, type TimerQueue } from './timers.js';
 
 /**
  * The escalation engine: what happens to an incident's escalation when it opens, when a timer runs
@@ -147,7 +149,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, pos
     for (const layer of skipped) {
       logLayerSkipped(log, incident, at, layer.position, layer.layerId, layer.reason);
       numbers[base + FIELD.position] = layer.position;
-      rows.layerId[row] = layer.layerId;
+      numbers[base + FIELD.layer] = layerCodeOf(rows, layer.layerId);
     }
   }
   if (paged === null) {
@@ -158,7 +160,7 @@ const escalate = (engine: EscalationEngine, org: EscalationOrg, row: number, pos
   }
   page(engine, rows.orgId[row]!, incident, pageCodeOf(engine, row), paged.userIds, paged.layerId, paged.position, cause, at, escalatedFromBefore);
   numbers[base + FIELD.position] = paged.position;
-  rows.layerId[row] = paged.layerId;
+  numbers[base + FIELD.layer] = layerCodeOf(rows, paged.layerId);
   arm(engine, row, at + paged.timeoutMs);
 };
 
@@ -188,16 +190,6 @@ export const startEscalation = (
   });
   escalate(engine, org, escalation.row, 1, at, 'opened');
   return escalation;
-};
-
-/** A timer ran out with no acknowledgment: on to the next position, whatever layer is there now. */
-const fire = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, timer: Timer<number>) => {
-  const row = timer.ref;
-  const rows = engine.escalations;
-  const base = row * WIDTH;
-  if (rows.numbers[base + FIELD.state] !== STATE.active || rows.numbers[base + FIELD.generation] !== timer.generation) return;
-  const org = orgs.get(rows.orgId[row]!);
-  if (org) escalate(engine, org, row, Math.max(0, rows.numbers[base + FIELD.position]!) + 1, timer.due, 'escalated');
 };
 
 /** Bumping the generation is how a pending timer is cancelled: it is dropped when it comes up. */
@@ -275,12 +267,52 @@ export const stopEscalation = (engine: EscalationEngine, escalation: EscalationR
   logStopped(engine.log, escalation.incidentCode, at, 'policy_deleted');
 };
 
-/** The clock's view of the timers: when the next one is due, and running it against the orgs of now. */
+/**
+ * A timer ran out: the common step (the next layer pages someone, nothing skipped) from the run's
+ * plans, anything else the general way. Writes what `escalate` writes for that step, in its order.
+ */
+const fireTimer = (engine: EscalationEngine, orgs: ReadonlyMap<string, EscalationOrg>, run: TimerRun<EscalationOrg>, row: number, at: Millis, generation: number) => {
+  const rows = engine.escalations;
+  const { numbers } = rows;
+  const base = row * WIDTH;
+  if (numbers[base + FIELD.state] !== STATE.active || numbers[base + FIELD.generation] !== generation) return;
+  const key = numbers[base + FIELD.policyKey]!;
+  const plan = run.plans[key] ?? planOf(run, key, orgs, rows.orgId[row]!, rows.policyId[row]!);
+  if (plan === null) return;
+  const reached = numbers[base + FIELD.position]!;
+  const position = reached + 1;
+  const step = reached >= 1 && position <= plan.layers.length ? layerPlanOf(plan, position) : null;
+  const userIds = step === null ? undefined : usersAt(step, at, (plan.resolve ??= resolversFor(plan.org).timed));
+  if (step === null || userIds === undefined || userIds.length === 0) {
+    escalate(engine, plan.org, row, Math.max(0, reached) + 1, at, 'escalated');
+    return;
+  }
+  // As `page` does, as codes: the incident's, then per page the org's, the user's and the layer's.
+  const { pages } = engine;
+  const pageCode = pageCodeOf(engine, row);
+  const firstPage = pages.size;
+  const orgCode = plan.orgCode !== 0 ? plan.orgCode : (plan.orgCode = intern(pages.ids, plan.orgId));
+  for (let index = 0; index < userIds.length; index++) {
+    const user = codeIn(pages.ids, step.userCodes, index, userIds[index]!);
+    const layer = step.layerCode !== 0 ? step.layerCode : (step.layerCode = intern(pages.ids, step.layerId));
+    appendPageCodes(pages, at, orgCode, pageCode, user, layer, step.reach);
+  }
+  logEscalatedAndPaged(engine.log, numbers[base + FIELD.incidentCode]!, at, firstPage, userIds.length);
+  numbers[base + FIELD.position] = position;
+  numbers[base + FIELD.layer] = step.rowsLayerCode !== -1 ? step.rowsLayerCode : (step.rowsLayerCode = layerCodeOf(rows, step.layerId));
+  arm(engine, row, at + step.timeoutMs);
+};
+
+/** The clock's view of the timers: when the next one is due, and running those due against the orgs of now. */
 export const timersOf = (worldOf: () => { engine: EscalationEngine; orgs: ReadonlyMap<string, EscalationOrg> }) => ({
   nextDue: (): number | undefined => nextDue(worldOf().engine.timers),
-  fireNext: (): void => {
+  fireDue: (target: number): void => {
     const { engine, orgs } = worldOf();
-    const timer = popTimer(engine.timers);
-    if (timer) fire(engine, orgs, timer);
+    const { timers } = engine;
+    let run: TimerRun<EscalationOrg> | undefined;
+    while (timers.heapSize > 0 && timers.heap[0]! <= target) {
+      const timer = popTimer(timers)!;
+      fireTimer(engine, orgs, (run ??= createTimerRun()), timer.ref, timer.due, timer.generation);
+    }
   },
 });

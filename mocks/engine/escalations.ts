@@ -7,8 +7,9 @@ import type { Millis } from './clock.js';
  * heap from the next one's, and reading it cost a cache and TLB miss on every step, the largest
  * single cost of a long simulation (and the larger, the more incidents). The numbers of a row sit
  * side by side in one array (`numbers`, `WIDTH` to a row: one or two cache lines a step), the ids
- * in arrays of their own; a burst steps through rows in the order they were added. The store keeps
- * an `EscalationRecord` per escalation, which reads its row.
+ * in arrays of their own; a burst steps through rows in the order they were added. A timer step
+ * reads and writes only the numbers: its org and policy as one code (`policyKey`), its layer as a
+ * code among `layerIds`. The store keeps an `EscalationRecord` per escalation, which reads its row.
  */
 export type EscalationRows = {
   /** `WIDTH` numbers per row, at the offsets of `FIELD`. */
@@ -16,18 +17,24 @@ export type EscalationRows = {
   orgId: string[];
   incidentId: string[];
   policyId: string[];
-  layerId: Array<string | null>;
+  /** Each org and policy pair's code (`FIELD.policyKey`), by org id then policy id. */
+  policyKeys: Map<string, Map<string, number>>;
+  policyKeyCount: number;
+  /** The layer ids rows have reached, by code (`FIELD.layer`); code 0 is `null`. */
+  layerIds: Array<string | null>;
+  layerCodes: Map<string, number>;
 };
 
 /**
- * A row's numbers: its state (an index in `STATES`); the last position reached, paged or skipped
- * (-1 while none is); a timer armed under an older generation is stale and dropped when it comes up;
- * when the running timer fires (`NaN` when none runs); the incident's codes in the escalation log and
- * in the page log (0 until its first page, and after a restore), so that a step writes there without
- * a lookup.
+ * A row's numbers: its state (an index in `STATES`); a timer armed under an older generation is
+ * stale and dropped when it comes up; its org and policy's code; the last position reached, paged or
+ * skipped (-1 while none is); the incident's codes in the escalation log and in the page log (0
+ * until its first page, and after a restore), so that a step writes there without a lookup; its
+ * layer's code; when the running timer fires (`NaN` when none runs). What a step reads comes first,
+ * what it only writes last: the reads of a row span as few cache lines as they can.
  */
-export const FIELD = { state: 0, position: 1, generation: 2, nextEscalationAt: 3, incidentCode: 4, pageCode: 5 } as const;
-export const WIDTH = 6;
+export const FIELD = { state: 0, generation: 1, policyKey: 2, position: 3, incidentCode: 4, pageCode: 5, layer: 6, nextEscalationAt: 7 } as const;
+export const WIDTH = 8;
 
 const STATES = ['active', 'acknowledged', 'exhausted', 'resolved', 'stopped'] as const satisfies readonly EscalationState[];
 /** Each state's index in `STATES`. A literal, so that a step's comparison compiles to a constant. */
@@ -40,7 +47,10 @@ export const createEscalationRows = (): EscalationRows => ({
   orgId: [],
   incidentId: [],
   policyId: [],
-  layerId: [],
+  policyKeys: new Map(),
+  policyKeyCount: 0,
+  layerIds: [null],
+  layerCodes: new Map(),
 });
 
 /** An escalation as it is created, or read back from a snapshot. */
@@ -98,7 +108,7 @@ export class EscalationRecord {
   }
 
   get layerId(): string | null {
-    return this.rows.layerId[this.row]!;
+    return this.rows.layerIds[this.number(FIELD.layer)]!;
   }
 
   /** When the running timer fires; `NaN` when none runs. */
@@ -111,15 +121,46 @@ export class EscalationRecord {
   }
 }
 
+/** The code of the org and policy pair: rows of one policy share it, and a timer step looks its policy up by it. */
+const policyKeyOf = (rows: EscalationRows, orgId: string, policyId: string): number => {
+  let byPolicy = rows.policyKeys.get(orgId);
+  if (byPolicy === undefined) rows.policyKeys.set(orgId, (byPolicy = new Map()));
+  let key = byPolicy.get(policyId);
+  if (key === undefined) {
+    key = rows.policyKeyCount++;
+    byPolicy.set(policyId, key);
+  }
+  return key;
+};
+
+/** A layer id's code among the rows' `layerIds`. */
+export const layerCodeOf = (rows: EscalationRows, layerId: string | null): number => {
+  if (layerId === null) return 0;
+  let code = rows.layerCodes.get(layerId);
+  if (code === undefined) {
+    code = rows.layerIds.push(layerId) - 1;
+    rows.layerCodes.set(layerId, code);
+  }
+  return code;
+};
+
 /** A new row holding `fields` (its page-log code not known yet), and the record that reads it. */
 export const addEscalation = (rows: EscalationRows, fields: EscalationFields): EscalationRecord => {
   const row = rows.orgId.length;
   rows.orgId.push(fields.orgId);
   rows.incidentId.push(fields.incidentId);
   rows.policyId.push(fields.policyId);
-  rows.layerId.push(fields.layerId);
   // In `FIELD` order.
-  rows.numbers.push(STATE[fields.state], fields.position ?? -1, fields.generation, fields.nextEscalationAt, fields.incidentCode, 0);
+  rows.numbers.push(
+    STATE[fields.state],
+    fields.generation,
+    policyKeyOf(rows, fields.orgId, fields.policyId),
+    fields.position ?? -1,
+    fields.incidentCode,
+    0,
+    layerCodeOf(rows, fields.layerId),
+    fields.nextEscalationAt,
+  );
   return new EscalationRecord(rows, row);
 };
 

@@ -40,11 +40,21 @@ const reachOf = (position: number, cause: number) => (position + 1) * 4 + cause;
 const positionOf = (reach: number) => Math.floor(reach / 4) - 1;
 const causeOf = (reach: number) => reach % 4;
 
+/**
+ * Two interned ids make one number, `first * PAIR + second`, exact in a double: a code is below
+ * 2^24 + 1 (a `Map`, which interning fills, holds at most 2^24 entries), so a pair is below 2^50. Two
+ * columns fewer to write on every page and to keep for good.
+ */
+const PAIR = 2 ** 25;
+const pairOf = (first: number, second: number) => first * PAIR + second;
+const firstOf = (pair: number) => Math.floor(pair / PAIR);
+const secondOf = (pair: number) => pair - Math.floor(pair / PAIR) * PAIR;
+
 export type PageLog = {
   size: number;
   at: Column;
-  /** Interned ids, and the page's `reachOf` its position and cause. */
-  columns: { orgId: Column; incidentId: Column; userId: Column; layerId: Column; reach: Column };
+  /** Interned ids as `pairOf` two (the incident and the user; the org and the layer), and the page's `reachOf` its position and cause. */
+  columns: { incidentUser: Column; orgLayer: Column; reach: Column };
   ids: Interned;
   /** Each id column's last value: in a burst of steps, page after page is of the same org, user and layer. */
   recent: { orgId: Recent; userId: Recent; layerId: Recent };
@@ -55,7 +65,7 @@ const noneRecent = () => ({ orgId: { value: null, code: 0 }, userId: { value: nu
 export const createPageLog = (): PageLog => ({
   size: 0,
   at: createColumn(),
-  columns: { orgId: createColumn(), incidentId: createColumn(), userId: createColumn(), layerId: createColumn(), reach: createColumn() },
+  columns: { incidentUser: createColumn(), orgLayer: createColumn(), reach: createColumn() },
   ids: createInterned(),
   recent: noneRecent(),
 });
@@ -78,14 +88,20 @@ export const appendPage = (
   at: Millis,
   cause: PageCause,
 ): number => {
+  const { ids, recent } = log;
+  const org = internRecent(ids, recent.orgId, orgId);
+  const user = internRecent(ids, recent.userId, userId);
+  return appendPageCodes(log, at, org, incident, user, internRecent(ids, recent.layerId, layerId), reachOf(position ?? -1, CAUSE_CODES[cause]));
+};
+
+/** Appends a page given as codes (ids interned, position and cause as one `reach`); returns its index. */
+export const appendPageCodes = (log: PageLog, at: Millis, org: number, incident: number, user: number, layer: number, reach: number): number => {
   const index = log.size++;
-  const { columns, ids, recent } = log;
+  const { columns } = log;
   setAt(log.at, index, at);
-  setAt(columns.orgId, index, internRecent(ids, recent.orgId, orgId));
-  setAt(columns.incidentId, index, incident);
-  setAt(columns.userId, index, internRecent(ids, recent.userId, userId));
-  setAt(columns.layerId, index, internRecent(ids, recent.layerId, layerId));
-  setAt(columns.reach, index, reachOf(position ?? -1, CAUSE_CODES[cause]));
+  setAt(columns.incidentUser, index, pairOf(incident, user));
+  setAt(columns.orgLayer, index, pairOf(org, layer));
+  setAt(columns.reach, index, reach);
   return index;
 };
 
@@ -93,11 +109,13 @@ export const readPage = (log: PageLog, index: number): PageRecord => {
   const { columns, ids } = log;
   const reach = numberAt(columns.reach, index);
   const position = positionOf(reach);
+  const incidentUser = numberAt(columns.incidentUser, index);
+  const orgLayer = numberAt(columns.orgLayer, index);
   return {
-    orgId: ids.strings[numberAt(columns.orgId, index)]!,
-    incidentId: ids.strings[numberAt(columns.incidentId, index)]!,
-    userId: ids.strings[numberAt(columns.userId, index)]!,
-    layerId: ids.strings[numberAt(columns.layerId, index)] ?? null,
+    orgId: ids.strings[firstOf(orgLayer)]!,
+    incidentId: ids.strings[firstOf(incidentUser)]!,
+    userId: ids.strings[secondOf(incidentUser)]!,
+    layerId: ids.strings[secondOf(orgLayer)] ?? null,
     position: position === -1 ? null : position,
     at: numberAt(log.at, index),
     cause: CAUSES[causeOf(reach)]!,
@@ -135,10 +153,10 @@ export const findPages = (log: PageLog, query: PageQuery, candidates?: Iterable<
   if (Object.values(wanted).includes(-1)) return [];
   const position = query.position === undefined ? undefined : (query.position ?? -1);
   const matches = (index: number) =>
-    (wanted.orgId === undefined || numberAt(columns.orgId, index) === wanted.orgId) &&
-    (wanted.incidentId === undefined || numberAt(columns.incidentId, index) === wanted.incidentId) &&
-    (wanted.userId === undefined || numberAt(columns.userId, index) === wanted.userId) &&
-    (wanted.layerId === undefined || numberAt(columns.layerId, index) === wanted.layerId) &&
+    (wanted.orgId === undefined || firstOf(numberAt(columns.orgLayer, index)) === wanted.orgId) &&
+    (wanted.incidentId === undefined || firstOf(numberAt(columns.incidentUser, index)) === wanted.incidentId) &&
+    (wanted.userId === undefined || secondOf(numberAt(columns.incidentUser, index)) === wanted.userId) &&
+    (wanted.layerId === undefined || secondOf(numberAt(columns.orgLayer, index)) === wanted.layerId) &&
     (position === undefined || positionOf(numberAt(columns.reach, index)) === position) &&
     (query.reason === undefined || (causeOf(numberAt(columns.reach, index)) === CAUSE_CODES.handoff) === (query.reason === 'handoff'));
   const found: number[] = [];
@@ -155,10 +173,10 @@ export type PageLogData = Record<'at' | (typeof COLUMNS)[number], number[]> & { 
 
 export const pageLogData = (log: PageLog): PageLogData => ({
   at: columnData(log.at, log.size),
-  orgId: columnData(log.columns.orgId, log.size),
-  incidentId: columnData(log.columns.incidentId, log.size),
-  userId: columnData(log.columns.userId, log.size),
-  layerId: columnData(log.columns.layerId, log.size),
+  orgId: unpackedData(log.columns.orgLayer, log.size, firstOf),
+  incidentId: unpackedData(log.columns.incidentUser, log.size, firstOf),
+  userId: unpackedData(log.columns.incidentUser, log.size, secondOf),
+  layerId: unpackedData(log.columns.orgLayer, log.size, secondOf),
   position: unpackedData(log.columns.reach, log.size, positionOf),
   cause: unpackedData(log.columns.reach, log.size, causeOf),
   ids: internedStrings(log.ids),
@@ -182,10 +200,8 @@ export const pageLogFrom = (value: unknown, where: string): PageLog => {
     size,
     at: columnOf(at),
     columns: {
-      orgId: columnOf(orgIds),
-      incidentId: columnOf(incidentIds),
-      userId: columnOf(userIds),
-      layerId: columnOf(layerIds),
+      incidentUser: columnOf(incidentIds, (incident, index) => pairOf(incident, userIds[index]!)),
+      orgLayer: columnOf(orgIds, (org, index) => pairOf(org, layerIds[index]!)),
       reach: columnOf(positions, (position, index) => reachOf(position, causes[index]!)),
     },
     ids,

@@ -15,7 +15,7 @@
  */
 export type Timer<Ref = unknown> = { due: number; ref: Ref; generation: number };
 
-/** One instant's timers, first armed first: a list threaded through `TimerQueue.nextSlot`. */
+/** One instant's timers, first armed first: a list threaded through `TimerQueue.links`. */
 type Bucket = { head: number; tail: number };
 
 export type TimerQueue<Ref = unknown> = {
@@ -23,10 +23,13 @@ export type TimerQueue<Ref = unknown> = {
   heap: Float64Array;
   heapSize: number;
   buckets: Map<number, Bucket>;
-  /** Payloads by slot, the next slot of the same instant (-1: none), and the slots free for reuse. */
+  /** Payloads by slot, and the slots free for reuse. */
   ref: Array<Ref | undefined>;
-  generation: number[];
-  nextSlot: number[];
+  /**
+   * Two numbers per slot, side by side (a pop reads both, so one cache line): the generation at
+   * `2 * slot`, the next slot of the same instant (-1: none) at `2 * slot + 1`.
+   */
+  links: number[];
   freeSlots: number[];
   /**
    * The bucket the last timer was armed in, and the one the last was popped from (`NaN`: none): in
@@ -45,8 +48,7 @@ export const createTimerQueue = <Ref>(): TimerQueue<Ref> => ({
   heapSize: 0,
   buckets: new Map(),
   ref: [],
-  generation: [],
-  nextSlot: [],
+  links: [],
   freeSlots: [],
   armedDue: Number.NaN,
   armedBucket: undefined,
@@ -93,11 +95,11 @@ const heapPop = (queue: TimerQueue<unknown>) => {
 export const pushTimer = <Ref>(queue: TimerQueue<Ref>, due: number, ref: Ref, generation: number): void => {
   const slot = queue.freeSlots.pop() ?? queue.ref.length;
   queue.ref[slot] = ref;
-  queue.generation[slot] = generation;
-  queue.nextSlot[slot] = -1;
+  queue.links[2 * slot] = generation;
+  queue.links[2 * slot + 1] = -1;
   let bucket = due === queue.armedDue ? queue.armedBucket : queue.buckets.get(due);
   if (bucket) {
-    queue.nextSlot[bucket.tail] = slot;
+    queue.links[2 * bucket.tail + 1] = slot;
     bucket.tail = slot;
   } else {
     bucket = { head: slot, tail: slot };
@@ -121,7 +123,7 @@ export const popTimer = <Ref>(queue: TimerQueue<Ref>): Timer<Ref> | undefined =>
   }
   const bucket = queue.poppedBucket!;
   const slot = bucket.head;
-  const next = queue.nextSlot[slot]!;
+  const next = queue.links[2 * slot + 1]!;
   if (next === -1) {
     // The instant has no timer left: neither cache may name its bucket any longer.
     queue.buckets.delete(due);
@@ -134,7 +136,7 @@ export const popTimer = <Ref>(queue: TimerQueue<Ref>): Timer<Ref> | undefined =>
   const popped = queue.popped;
   popped.due = due;
   popped.ref = queue.ref[slot];
-  popped.generation = queue.generation[slot]!;
+  popped.generation = queue.links[2 * slot]!;
   // Let go of the payload: a popped timer must not keep its incident alive.
   queue.ref[slot] = undefined;
   queue.freeSlots.push(slot);
@@ -146,8 +148,8 @@ export const pendingTimers = <Ref>(queue: TimerQueue<Ref>): Array<Timer<Ref>> =>
   const dues = Array.from(queue.heap.subarray(0, queue.heapSize)).sort((a, b) => a - b);
   const timers: Array<Timer<Ref>> = [];
   for (const due of dues) {
-    for (let slot = queue.buckets.get(due)!.head; slot !== -1; slot = queue.nextSlot[slot]!) {
-      timers.push({ due, ref: queue.ref[slot]!, generation: queue.generation[slot]! });
+    for (let slot = queue.buckets.get(due)!.head; slot !== -1; slot = queue.links[2 * slot + 1]!) {
+      timers.push({ due, ref: queue.ref[slot]!, generation: queue.links[2 * slot]! });
     }
   }
   return timers;
