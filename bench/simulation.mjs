@@ -58,9 +58,12 @@ const setUp = async (incidents) => {
 const run = async (incidents) => {
   const { mock, empty, ids } = await setUp(incidents);
   const open = liveBytes();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await mock.clock.advance(WEEK);
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const after = liveBytes();
   // The first and the last incident each paged all 50 layers (layer 1 on opening) and ran out:
   // reading back every page of 100,000 incidents would cost more than the run.
@@ -69,17 +72,20 @@ const run = async (incidents) => {
     const { state } = mock.escalationOf(id);
     if (paged !== LAYERS || state !== 'exhausted') throw new Error(`incident ${id}: ${paged} pages, ${state}; expected ${LAYERS}, exhausted`);
   }
-  return { incidents, ms, steps: incidents * LAYERS, openBytes: (open - empty) / incidents, afterBytes: (after - empty) / incidents };
+  return { incidents, ms, cpuMs, steps: incidents * LAYERS, openBytes: (open - empty) / incidents, afterBytes: (after - empty) / incidents };
 };
 
-/** The median of `times` runs: one slow run on a shared machine does not decide. */
+/** The median of `times` runs by CPU time: one slow run on a shared machine does not decide. */
 const median = async (incidents, times) => {
   const results = [];
   for (let i = 0; i < times; i++) results.push(await run(incidents));
-  return results.sort((a, b) => a.ms - b.ms)[Math.floor(times / 2)];
+  return results.sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(times / 2)];
 };
 
-const perStep = (result) => (result.ms * 1000) / result.steps;
+// Per step in CPU time, which decides the target: the engine runs on the main thread, and on a shared
+// machine wall time also counts the time the process waited for a core. Wall time is shown beside it.
+const perStep = (result) => (result.cpuMs * 1000) / result.steps;
+const wallPerStep = (result) => (result.ms * 1000) / result.steps;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const memory = (result) => `${kb(result.openBytes)} open, ${kb(result.afterBytes)} after the week`;
 
@@ -89,12 +95,13 @@ export const simulation = async () => {
   // One run: 100,000 incidents take as long to open as the three smaller runs together.
   const large = await run(sized(100_000, 1_000));
   const floorSize = sized(10_000, 100);
-  const floors = [stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS)].sort((a, b) => a - b);
+  const floors = [stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS), stepFloor(floorSize, LAYERS)].sort((a, b) => a.cpu - b.cpu);
   const floor = floors[1];
+  const cpuAndWall = (result) => `${perStep(result).toFixed(3)} µs/step of CPU (${result.cpuMs.toFixed(0)} ms; wall ${result.ms.toFixed(0)} ms, ${wallPerStep(result).toFixed(3)} µs/step)`;
   return [
     {
       name: `simulation: 10,000 incidents × ${LAYERS} layers, 7 days (${small.steps.toLocaleString('en')} steps)`,
-      measured: `${small.ms.toFixed(0)} ms, ${perStep(small).toFixed(3)} µs/step`,
+      measured: cpuAndWall(small),
       baseline: `${STEP_TARGET_US} µs/step`,
       ratio: perStep(small) / STEP_TARGET_US,
       target: `≤ ${STEP_TARGET_US} µs/step`,
@@ -102,19 +109,19 @@ export const simulation = async () => {
     },
     {
       name: 'simulation: the least a step can cost (a typed-array heap pop, a page appended, the next timer pushed), 10,000 incidents',
-      measured: `${floor.toFixed(3)} µs/step (median of 3)`,
+      measured: `${floor.cpu.toFixed(3)} µs/step of CPU (wall ${floor.wall.toFixed(3)}; median of 3)`,
       baseline: 'issue 15: 0.06–0.07 µs/step',
-      ratio: perStep(small) / floor,
+      ratio: perStep(small) / floor.cpu,
       target: 'reference: the ratio is the engine at 10,000 over this floor',
       ok: true,
     },
     {
       name: `simulation: 100,000 incidents (${large.steps.toLocaleString('en')} steps) vs 10,000`,
-      measured: `${large.ms.toFixed(0)} ms, ${perStep(large).toFixed(3)} µs/step`,
-      baseline: `${small.ms.toFixed(0)} ms (median of 3)`,
-      ratio: large.ms / small.ms,
+      measured: cpuAndWall(large),
+      baseline: `${small.cpuMs.toFixed(0)} ms of CPU (median of 3)`,
+      ratio: large.cpuMs / small.cpuMs,
       target: '≤ 12x',
-      ok: large.ms / small.ms <= 12,
+      ok: large.cpuMs / small.cpuMs <= 12,
     },
     {
       name: 'simulation: memory per incident, 100,000 vs 10,000',
