@@ -177,6 +177,16 @@ describe('mock.fetch(url, init) answers as mock.fetch(new Request(url, init)) do
     expect(got).toEqual(expected);
     expect(direct.requests()).toEqual(viaRequest.requests());
   });
+
+  test('headers the caller changes once mock.fetch has returned change nothing, as a Request has its own copy', async () => {
+    const mock = createScalingMock({ now: NOW });
+    const headers = new Headers({ authorization: `Bearer ${mock.apiKey}`, 'content-type': 'application/json' });
+    const sent = mock.fetch(`${mock.baseUrl}/escalation/policies`, { method: 'POST', headers, body: '{"name":"Kept"}' });
+    headers.set('authorization', 'Bearer scl_mock_nobody');
+    headers.set('content-type', 'text/plain');
+    const response = await sent;
+    expect([response.status, (await response.json()).data.name]).toEqual([201, 'Kept']);
+  });
 });
 
 describe('test-facing helpers', () => {
