@@ -106,7 +106,7 @@ export const directRequestOf = (input: unknown, init: RequestInit | undefined, p
   }
   // A URL the `Request` would spell otherwise (`..`, a default port, credentials) takes the `Request`.
   if (url.href !== input || url.username !== '' || url.password !== '') return undefined;
-  // Last: the one step that can fail after reading the caller's headers, which the `Request` then reads again.
+  // Last: once the headers are read, only their own refusal hands the call to the `Request` (which reads them again and throws its error).
   if (init?.headers !== undefined) {
     headers = headersOf(init.headers);
     if (!headers) return undefined;
