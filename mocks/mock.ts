@@ -225,7 +225,7 @@ export const createScalingMock = (options: ScalingMockOptions = {}): ScalingMock
   const dispatcher = createDispatcher(ctx);
   const resolve = resolveWith(dispatcher, baseUrl);
   const members: Omit<ScalingMock, 'handlers'> = {
-    fetch: (input, init) => resolve(new Request(input, init)),
+    fetch: (input, init) => dispatcher.answerDirect(input, init) ?? resolve(new Request(input, init)),
     use: (...added) => {
       const bad = added.findIndex((handler) => !isRequestHandler(handler));
       if (bad >= 0) throw new TypeError(`mock.use: handlers[${bad}] must be an MSW request handler, such as http.get(…); got ${String(added[bad])}`);

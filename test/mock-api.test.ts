@@ -129,6 +129,66 @@ describe('mock.fetch routes as the API does', () => {
   });
 });
 
+describe('mock.fetch(url, init) answers as mock.fetch(new Request(url, init)) does', () => {
+  // mock.fetch answers the SDK's calls without building a `Request` (mocks/handlers/direct-request.ts);
+  // whatever it is given, the answer, the log and any error must be the ones the `Request` would get.
+  const NOW = '2026-04-07T10:00:00Z';
+  type Outcome = { status: number; headers: [string, string][]; body: string } | { error: string; message: string };
+  const outcome = async (send: () => Promise<Response>): Promise<Outcome> => {
+    try {
+      const response = await send();
+      return { status: response.status, headers: [...response.headers], body: await response.text() };
+    } catch (error) {
+      return { error: (error as Error).constructor.name, message: (error as Error).message };
+    }
+  };
+  const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024) });
+  const cases: Array<[string, string, (apiKey: string) => RequestInit]> = [
+    ['a JSON body with Headers', '/escalation/policies', (key) => ({ method: 'POST', headers: new Headers({ authorization: `Bearer ${key}`, 'content-type': 'application/json' }), body: '{"name":"A"}' })],
+    ['headers as pairs', '/escalation/policies', (key) => ({ method: 'POST', headers: [['authorization', `Bearer ${key}`], ['content-type', 'application/json']], body: '{"name":"B"}' })],
+    ['a string body with no content type (text/plain)', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}` }, body: '{"name":"C"}' })],
+    ['an empty body', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '' })],
+    ['a null body', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: null })],
+    ['bad JSON', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"name":' })],
+    ['a lone surrogate', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"name":"\uD800"}' })],
+    ['a body past 1 MiB', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: big })],
+    ['a content-length past 1 MiB', '/escalation/policies', (key) => ({ method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': '2000000' }, body: '{"name":"D"}' })],
+    ['no key', '/users', () => ({})],
+    ['no init at all', '/users', () => undefined as unknown as RequestInit],
+    ['a revoked key', '/users', () => ({ headers: { authorization: 'Bearer scl_mock_nobody' } })],
+    ['a bad query', '/incidents?limit=many', (key) => ({ headers: { authorization: `Bearer ${key}` } })],
+    ['a fragment', '/users#team', (key) => ({ headers: { authorization: `Bearer ${key}` } })],
+    ['a dot segment', '/escalation/policies/../../users', (key) => ({ headers: { authorization: `Bearer ${key}` } })],
+    ['a lower-case method', '/escalation/policies', (key) => ({ method: 'post', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{"name":"E"}' })],
+    ['HEAD', '/users', (key) => ({ method: 'HEAD', headers: { authorization: `Bearer ${key}` } })],
+    ['no route', '/nowhere', (key) => ({ headers: { authorization: `Bearer ${key}` } })],
+    ['a method the path does not serve', '/users', (key) => ({ method: 'PUT', headers: { authorization: `Bearer ${key}` }, body: '{}' })],
+    ['a body on a GET', '/users', (key) => ({ headers: { authorization: `Bearer ${key}` }, body: '{}' })],
+    ['a bad header name', '/users', (key) => ({ headers: { authorization: `Bearer ${key}`, 'bad header': 'x' } })],
+    ['an aborted signal', '/users', (key) => ({ headers: { authorization: `Bearer ${key}` }, signal: AbortSignal.abort(new Error('gave up')) })],
+    ['an option a Request checks', '/users', (key) => ({ headers: { authorization: `Bearer ${key}` }, mode: 'navigate' })],
+  ];
+
+  test.each(cases)('%s', async (_, path, init) => {
+    const [direct, viaRequest] = [createScalingMock({ now: NOW }), createScalingMock({ now: NOW })];
+    const url = `${direct.baseUrl}${path}`;
+    const got = await outcome(() => direct.fetch(url, init(direct.apiKey)));
+    const expected = await outcome(() => viaRequest.fetch(new Request(url, init(viaRequest.apiKey))));
+    expect(got).toEqual(expected);
+    expect(direct.requests()).toEqual(viaRequest.requests());
+  });
+
+  test('headers the caller changes once mock.fetch has returned change nothing, as a Request has its own copy', async () => {
+    const mock = createScalingMock({ now: NOW });
+    const headers = new Headers({ authorization: `Bearer ${mock.apiKey}`, 'content-type': 'application/json' });
+    const sent = mock.fetch(`${mock.baseUrl}/escalation/policies`, { method: 'POST', headers, body: '{"name":"Kept"}' });
+    headers.set('authorization', 'Bearer scl_mock_nobody');
+    headers.set('content-type', 'text/plain');
+    const response = await sent;
+    expect([response.status, (await response.json()).data.name]).toEqual([201, 'Kept']);
+  });
+});
+
 describe('test-facing helpers', () => {
   test('createUser makes a member with a key of their own, in the default org or the given one', async () => {
     const user = t.mock.createUser({ firstName: 'Grace', email: 'grace@example.com' });

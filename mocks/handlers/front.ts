@@ -6,7 +6,8 @@ import { fallbackAnswer } from './fallback.js';
 import { allowedAt, apiPathOf, baseOf, pathBelow } from './paths.js';
 import { describeRequest, type LogEntry } from './request-log.js';
 import { answered, answerRoute, escapeRegExp, MAX_BODY_BYTES, MAX_URL_LENGTH, type MockContext, uriTooLongAnswer } from './route.js';
-import { findRoute } from './route-table.js';
+import { findRoute, type RouteMatch } from './route-table.js';
+import { type DirectRequest, directRequestOf } from './direct-request.js';
 
 /**
  * How the mock answers a request under its base URL, on `mock.fetch` and in a `setupServer` alike:
@@ -82,6 +83,11 @@ export type Dispatcher = {
   prefix: string;
   /** The mock's answer, or `undefined` for a URL outside the base URL. */
   answer(request: Request): Promise<Response | undefined>;
+  /**
+   * `mock.fetch`'s answer without a `Request` (see `DirectRequest`), or `undefined` when this call
+   * needs one: a fault rule or an override to apply, a `HEAD`, no route, or input only a `Request` reads right.
+   */
+  answerDirect(input: unknown, init: RequestInit | undefined): Promise<Response> | undefined;
 };
 
 /**
@@ -146,9 +152,26 @@ export const createDispatcher = (ctx: MockContext): Dispatcher => {
     return overridden ? answered(entry, overridden) : own(request, url);
   };
 
+  /** As `front` answers a request that no fault rule or override applies to and a route takes, after the same checks of the signal as `mock.fetch`'s. */
+  const direct = async (request: DirectRequest, url: URL, match: RouteMatch): Promise<Response> => {
+    const { signal } = request;
+    if (signal?.aborted) throw signal.reason;
+    ctx.log.open(request, ctx.clock.nowMs(), url);
+    const response = await answerRoute(ctx, match.route.endpoint, match.route.handle, request, match.params, url.searchParams);
+    if (signal?.aborted) throw signal.reason;
+    return response;
+  };
+
   return {
     prefix,
     answer: async (request) => (request.url.startsWith(prefix) ? front(request, new URL(request.url)) : undefined),
+    answerDirect: (input, init) => {
+      if (ctx.faults.size > 0 || ctx.overrides.length > 0) return undefined;
+      const found = directRequestOf(input, init, prefix);
+      if (!found || tooLongToMatch(found.url)) return undefined;
+      const match = findRoute(found.request.method, pathBelow(basePath, found.url));
+      return match && direct(found.request, found.url, match);
+    },
   };
 };
 

@@ -2,6 +2,7 @@ import { iso } from '../store/views.js';
 import { authenticate } from '../store/orgs.js';
 import type { MockState } from '../store/state.js';
 import { apiPathOf, basePathOf, pathBelow } from './paths.js';
+import type { IncomingRequest } from './direct-request.js';
 import { pathMatches } from './request-match.js';
 import type { FaultKind, MockRequest, MockRequestFilter } from '../types.js';
 
@@ -32,7 +33,7 @@ export type LogEntry = {
 
 export type RequestLog = {
   /** The entry of this request, opened (and appended) by the first handler that asks; `url` is `request.url`, parsed. */
-  open(request: Request, at: number, url?: URL): LogEntry;
+  open(request: IncomingRequest, at: number, url?: URL): LogEntry;
   /** The mock's own requests (the standalone server's seed): never logged, and no fault or override applies. */
   ignore(request: Request): void;
   isIgnored(request: Request): boolean;
@@ -82,13 +83,13 @@ const view = (entry: LogEntry): MockRequest => ({
 
 export const createRequestLog = (baseUrl: string, limit = REQUEST_LOG_LIMIT): RequestLog => {
   const basePath = basePathOf(baseUrl);
-  const byRequest = new WeakMap<Request, LogEntry>();
-  const ignored = new WeakSet<Request>();
+  const byRequest = new WeakMap<IncomingRequest, LogEntry>();
+  const ignored = new WeakSet<object>();
   // A ring: once full, each new entry takes the oldest one's place.
   const ring: LogEntry[] = [];
   let oldest = 0;
 
-  const open = (request: Request, at: number, parsed?: URL): LogEntry => {
+  const open = (request: IncomingRequest, at: number, parsed?: URL): LogEntry => {
     const known = byRequest.get(request);
     if (known) return known;
     const url = parsed ?? new URL(request.url);

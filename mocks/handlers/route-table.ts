@@ -50,12 +50,12 @@ export const tableRoutes: readonly TableRoute[] = Object.entries(endpointTable).
  * The routes by method and number of segments, each list in the table's order: a request is compared
  * with the few that could match it, not walked past every route before it. Built once per process.
  */
-const candidates = new Map<string, TableRoute[]>();
+const candidates = new Map<string, TableRoute[][]>();
 for (const route of tableRoutes) {
-  const key = `${route.endpoint.method.toUpperCase()} ${route.segments.length}`;
-  const list = candidates.get(key);
-  if (list) list.push(route);
-  else candidates.set(key, [route]);
+  const method = route.endpoint.method.toUpperCase();
+  const byLength = candidates.get(method) ?? [];
+  candidates.set(method, byLength);
+  (byLength[route.segments.length] ??= []).push(route);
 }
 
 /** A parameter as MSW gives it: percent-decoded, or as sent when it is not valid percent-encoding. */
@@ -80,7 +80,7 @@ export type RouteMatch = { route: TableRoute; params: Record<string, string> };
 export const findRoute = (method: string, path: string): RouteMatch | undefined => {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   const segments = trimmed.split('/');
-  const list = candidates.get(`${method.toUpperCase()} ${segments.length}`);
+  const list = candidates.get(method.toUpperCase())?.[segments.length];
   if (!list) return undefined;
   next: for (const route of list) {
     for (let i = 0; i < segments.length; i++) {

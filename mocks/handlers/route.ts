@@ -9,6 +9,7 @@ import { authenticate } from '../store/orgs.js';
 import { requireAdmin } from '../store/team.js';
 import type { Actor, Millis, MockState, OrgRecord } from '../store/state.js';
 import type { FaultList } from './faults.js';
+import { DirectRequest } from './direct-request.js';
 import { jsonResponse } from './json-response.js';
 import { orgIdOf, type LogEntry, type RequestLog } from './request-log.js';
 
@@ -102,19 +103,32 @@ const validationError = (issues: readonly z.core.$ZodIssue[], codes: readonly Ba
 /** Refuses bad UTF-8 rather than replacing it; one is enough, as each `decode()` starts afresh. */
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+const encoder = new TextEncoder();
+
+/** The UTF-8 size of a body sent as text, past the limit or not (the length alone tells, mostly). */
+const tooLargeText = (text: string) => text.length > MAX_BODY_BYTES || (text.length * 3 > MAX_BODY_BYTES && encoder.encode(text).byteLength > MAX_BODY_BYTES);
+
 /** Reads a JSON body the way a careful server does: media type, size, encoding, syntax. */
-const readJson = async (request: Request): Promise<unknown> => {
+const readJson = async (request: Request | DirectRequest): Promise<unknown> => {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength === 0) return undefined;
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  let text: string | Uint8Array;
+  if (request instanceof DirectRequest) {
+    // A string, as sent (no lone surrogates: see `directRequestOf`), so its UTF-8 is valid by construction.
+    text = request.bodyText ?? '';
+    if (text === '') return undefined;
+    if (tooLargeText(text)) throw tooLarge();
+  } else {
+    text = new Uint8Array(await request.arrayBuffer());
+    if (text.byteLength === 0) return undefined;
+    if (text.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  }
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
     throw new MockApiError(415, 'invalid_request_error', 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
   }
   try {
-    return JSON.parse(strictUtf8.decode(bytes));
+    return JSON.parse(typeof text === 'string' ? text : strictUtf8.decode(text));
   } catch {
     throw new MockApiError(400, 'invalid_request_error', 'invalid_json', 'The body is not valid UTF-8 JSON.');
   }
@@ -148,7 +162,7 @@ export const answerRoute = async <E extends AnyEndpoint>(
   ctx: MockContext,
   endpoint: E,
   handle: RouteHandle<E>,
-  request: Request,
+  request: Request | DirectRequest,
   params: Record<string, unknown>,
   query?: URLSearchParams,
 ): Promise<Response> => {

@@ -49,11 +49,19 @@ export const newApiKey = (random: Random) => `scl_mock_${chars(random, 32)}`;
 
 /** A UUID v4 from the seeded generator: request ids (as the docs describe them) and update ids. */
 export const newUuid = (random: Random) => {
-  let s = '';
-  for (let i = 0; i < 32; i++) s += HEX[Math.floor(next(random) * 16)];
-  // The version digit takes the place of the 13th, the variant (a 33rd draw) that of the 17th.
+  // 32 draws, one per hex digit, then a 33rd for the variant; the version digit takes the place of
+  // the 13th draw, the variant that of the 17th (both drawn all the same, so the stream stays as it was).
+  let head = '';
+  for (let i = 0; i < 16; i++) {
+    const digit = HEX[Math.floor(next(random) * 16)]!;
+    if (i === 8 || i === 12) head += '-';
+    head += i === 12 ? '4' : digit;
+  }
+  next(random);
+  let tail = '';
+  for (let i = 17; i < 32; i++) tail += (i === 20 ? '-' : '') + HEX[Math.floor(next(random) * 16)];
   const variant = HEX[Math.floor(next(random) * 4) + 8];
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20)}`;
+  return `${head}-${variant}${tail}`;
 };
 
 const HEX = '0123456789abcdef';
