@@ -1,7 +1,5 @@
-/** ky forwards options it does not know to `fetch`; this one carries the JSON body as text. */
-export const JSON_BODY = 'scalingJsonBody';
-
-type AdapterInit = RequestInit & { [JSON_BODY]?: string };
+/** What the transport hands ky as `fetch`: a call with a JSON body passes its text as the third argument. */
+export type FetchAdapter = (input: string | URL | Request, init?: RequestInit, jsonBody?: string) => Promise<Response>;
 
 /** The adapter's refusal of a body past `maxResponseBytes`; the transport turns it into `ScalingResponseTooLargeError`. */
 export class ResponseTooLarge extends Error {
@@ -21,16 +19,15 @@ const decoder = new TextDecoder();
 export const bodyText = (response: Response): string => bodies.get(response) ?? '';
 
 /**
- * ky builds a `Request` (without a body: the transport hands the JSON text under `JSON_BODY`) and
- * passes it here; undici would copy that `Request` again, so the adapter passes the parts instead, with
- * the body as the string it already is. Anything else goes through untouched.
+ * ky builds a `Request` (without a body: the transport's per-call `fetch` adds the JSON text as
+ * `jsonBody`) and passes it here; undici would copy that `Request` again, so the adapter passes the
+ * parts instead, with the body as the string it already is. Anything else goes through untouched.
  * The global `fetch` is looked up per call, so interception installed later (MSW) still applies.
  */
 export const fetchAdapter =
-  (fetchImpl: typeof globalThis.fetch | undefined, maxBytes: number) =>
-  async (input: string | URL | Request, init?: AdapterInit): Promise<Response> => {
+  (fetchImpl: typeof globalThis.fetch | undefined, maxBytes: number): FetchAdapter =>
+  async (input, init, body) => {
     const send = fetchImpl ?? globalThis.fetch;
-    const body = init?.[JSON_BODY];
     if (!(input instanceof Request) || (body === undefined && input.body !== null)) return buffered(await send(input, init), maxBytes);
     return buffered(await send(input.url, { method: input.method, headers: input.headers, body, signal: input.signal }), maxBytes);
   };

@@ -12,7 +12,7 @@ import {
   type RequestTarget,
 } from './errors.js';
 import type { AnyEndpoint, EndpointInput, EndpointResult, HttpMethod } from '../endpoints/endpoint.js';
-import { bodyText, fetchAdapter, JSON_BODY, ResponseTooLarge } from './fetch-adapter.js';
+import { bodyText, fetchAdapter, ResponseTooLarge, type FetchAdapter } from './fetch-adapter.js';
 import { redactor, type Redactor } from './redact.js';
 import { buildPath } from './path.js';
 import { safeParse } from './issues.js';
@@ -46,24 +46,11 @@ export type HttpConfig = {
   maxResponseBytes: number;
 };
 
-/** One call as a resource describes it: everything is already validated except `options`. */
-export type RequestSpec<Schema extends z.core.$ZodType> = {
-  method: HttpMethod;
-  path: string;
-  body?: unknown;
-  query?: Record<string, string | number | undefined>;
-  /** Schema of the whole response body (envelope included). */
-  response: Schema;
-  /** A POST that the API treats as idempotent (acknowledge, redact) is retried like a PUT. */
-  idempotent?: boolean;
-  options?: RequestOptions | undefined;
-};
-
-/** The options of one ky call that depend on the client only: built once, shared by every call. */
-type KyDefaults = Pick<KyOptions, 'fetch' | 'timeout' | 'hooks' | 'context'>;
-
-/** What the error hook needs to know of a call and ky's options do not carry: its timeout, for the message. */
-type CallContext = { timeoutMs: number };
+/**
+ * What the error hook needs to know of a call and ky's options do not carry: its timeout, for the
+ * message. Only a call with a timeout of its own has one; the others have the client's.
+ */
+type CallContext = { timeoutMs?: number };
 
 /**
  * The transport: ky with the client's settings. Error mapping is a ky hook written once; retries and
@@ -71,12 +58,14 @@ type CallContext = { timeoutMs: number };
  *
  * Each call hands ky one options object with everything set (no instance defaults for ky to merge
  * again per call), a `Request` without a body (the adapter sends the JSON text, see
- * `fetch-adapter.ts`), and no retry policy at all when no retry can happen.
+ * `fetch-adapter.ts`), and no retry policy at all when no retry can happen. ky copies that object once
+ * per key it holds (and its retry policy once per attempt), so it holds no key a call does not need.
  */
 export class Http {
   readonly #config: HttpConfig;
   readonly #redact: Redactor;
-  readonly #defaults: KyDefaults;
+  readonly #fetch: FetchAdapter;
+  readonly #hooks: KyOptions['hooks'];
   /**
    * `accept`, the client's headers and `authorization`, then the same with `content-type` for a JSON
    * body. Private fields, so that no `inspect` or `JSON.stringify` of the client shows the key.
@@ -89,16 +78,12 @@ export class Http {
     this.#config = config;
     const authorization = `Bearer ${config.apiKey}`;
     const redact = (this.#redact = redactor(config.apiKey));
-    this.#defaults = {
-      fetch: fetchAdapter(config.fetch, config.maxResponseBytes),
-      timeout: config.timeoutMs,
-      context: { timeoutMs: config.timeoutMs } satisfies CallContext,
-      hooks: {
-        beforeError: [
-          ({ request, error, retryCount, options }) =>
-            toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact, (options.context as CallContext).timeoutMs),
-        ],
-      },
+    this.#fetch = fetchAdapter(config.fetch, config.maxResponseBytes);
+    this.#hooks = {
+      beforeError: [
+        ({ request, error, retryCount, options }) =>
+          toScalingError(error, targetOf(request, config.baseUrl), retryCount + 1, redact, (options.context as CallContext).timeoutMs ?? config.timeoutMs),
+      ],
     };
     const plain = { accept: 'application/json', ...withoutAuthorization(config.headers), authorization };
     this.#headers = { plain, json: { ...plain, 'content-type': 'application/json' } };
@@ -124,47 +109,36 @@ export class Http {
     return scalingPromise(this.#call(endpoint, input, options, slot, false) as Promise<void>, slot);
   }
 
-  async #call(endpoint: AnyEndpoint, input: unknown, options: RequestOptions | undefined, slot: ResponseSlot, keepResult: boolean): Promise<unknown> {
+  /**
+   * Validates the call's input (path parameters, query, body, then options: the first bad one throws),
+   * sends it and parses the response; the final response goes into `slot` before the promise resolves.
+   * One async function from the input to the result: every call pays for one promise, not one per layer.
+   */
+  async #call(endpoint: AnyEndpoint, input: unknown, rawOptions: RequestOptions | undefined, slot: ResponseSlot, keepResult: boolean): Promise<unknown> {
     const { params, query, body } = input as { params?: Record<string, string>; query?: unknown; body?: unknown };
+    const { method } = endpoint;
     const path = endpoint.params ? buildPath(endpoint.path, endpoint.params, params ?? {}) : endpoint.path;
     const querySchema = endpoint.sdkQuery ?? endpoint.query;
-    const response = await this.request(
-      {
-        method: endpoint.method,
-        path,
-        query: querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined,
-        body: endpoint.body ? parseOrThrow(endpoint.body, body) : undefined,
-        response: endpoint.response,
-        idempotent: endpoint.retry === 'idempotent',
-        options,
-      },
-      slot,
-    );
-    if (!keepResult) return undefined;
-    let result: unknown = response;
-    for (const key of endpoint.unwrap) result = (result as Record<string, unknown>)[key];
-    return result;
-  }
-
-  /** Sends one request and parses its body; the final response goes into `slot` before it resolves. */
-  async request<Schema extends z.core.$ZodType>(spec: RequestSpec<Schema>, slot: ResponseSlot): Promise<z.output<Schema>> {
-    const options = spec.options === undefined ? undefined : parseOrThrow(RequestOptions, spec.options, 'options');
-    const unsafePost = spec.method === 'post' && !spec.idempotent;
-    const kyOptions: KyOptions & { [JSON_BODY]?: string } = {
-      ...this.#defaults,
-      method: spec.method,
-      headers: this.#headers.plain,
+    const searchParams = querySchema ? (parseOrThrow(querySchema, query ?? {}) as Record<string, string | number | undefined>) : undefined;
+    const data: unknown = endpoint.body ? parseOrThrow(endpoint.body, body) : undefined;
+    const options = rawOptions === undefined ? undefined : parseOrThrow(RequestOptions, rawOptions, 'options');
+    // A POST that the API treats as idempotent (acknowledge, redact) is retried like a PUT.
+    const unsafePost = method === 'post' && endpoint.retry !== 'idempotent';
+    const json = data === undefined ? undefined : JSON.stringify(data);
+    const kyOptions: KyOptions = {
+      method,
+      headers: data === undefined ? this.#headers.plain : this.#headers.json,
       retry: unsafePost ? this.#retry.unsafePost : this.#retry.idempotent,
+      timeout: this.#config.timeoutMs,
+      hooks: this.#hooks,
+      // The JSON text rides in the call's own `fetch`: an option ky does not know would be one more key to copy.
+      fetch: json === undefined ? this.#fetch : (request, init) => this.#fetch(request, init, json),
     };
-    if (spec.body !== undefined) {
-      kyOptions.headers = this.#headers.json;
-      kyOptions[JSON_BODY] = JSON.stringify(spec.body);
-    }
-    if (spec.query) kyOptions.searchParams = spec.query;
+    if (searchParams) kyOptions.searchParams = searchParams;
     if (options) {
       if (options.headers) {
         const headers: Record<string, string> = { ...this.#headers.plain, ...withoutAuthorization(options.headers), authorization: this.#headers.plain.authorization! };
-        if (spec.body !== undefined) headers['content-type'] = 'application/json';
+        if (data !== undefined) headers['content-type'] = 'application/json';
         kyOptions.headers = headers;
       }
       if (options.timeoutMs !== undefined) {
@@ -180,23 +154,26 @@ export class Http {
       }
       if (options.signal) kyOptions.signal = options.signal;
     }
-    const validate = this.#config.validateResponses ? spec.response : undefined;
+    const validate = this.#config.validateResponses ? endpoint.response : undefined;
+    let result: unknown;
     try {
       // The fetch adapter has already read the body within the attempt (timeout and retries cover it).
-      const response = await ky(this.#config.baseUrl + spec.path, kyOptions);
+      const response = await ky(this.#config.baseUrl + path, kyOptions);
       slot.response = response;
-      return parseBody(validate, bodyText(response), response, spec, this.#redact);
+      result = parseBody(validate, bodyText(response), response, method, path, this.#redact);
     } catch (error) {
-      const target = targetOfSpec(spec);
+      const target = targetOfCall(method, path);
       if (options?.signal?.aborted) throw new ScalingAbortError({ ...target, cause: options.signal.reason });
       // A DELETE retried after a lost answer finds nothing left: that is the outcome asked for.
       // `.withResponse()` gets that final 404's status and headers (with `data` undefined, as awaiting gives).
-      if (spec.method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
+      if (method === 'delete' && error instanceof ScalingNotFoundError && error.attempts > 1) {
         slot.response = new Response(null, { status: error.status, headers: error.headers });
-        return parseBody(validate, '', slot.response, spec, this.#redact);
-      }
-      throw toScalingError(error, target, 1, this.#redact, (kyOptions.context as CallContext).timeoutMs);
+        result = parseBody(validate, '', slot.response, method, path, this.#redact);
+      } else throw toScalingError(error, target, 1, this.#redact, kyOptions.timeout as number);
     }
+    if (!keepResult) return undefined;
+    for (const key of endpoint.unwrap) result = (result as Record<string, unknown>)[key];
+    return result;
   }
 }
 
@@ -208,38 +185,39 @@ const withoutAuthorization = (headers: Record<string, string>): Record<string, s
 const retrySetting = (unsafePost: boolean, limit: number, delays: RetryDelays): KyOptions['retry'] =>
   limit === 0 ? 0 : retryPolicy({ unsafePost, limit, ...delays });
 
-const targetOfSpec = (spec: { method: HttpMethod; path: string }): RequestTarget => ({ method: spec.method.toUpperCase(), path: spec.path });
+const targetOfCall = (method: HttpMethod, path: string): RequestTarget => ({ method: method.toUpperCase(), path });
 
 /** An empty body (204) is `undefined`; anything else must be JSON that matches the schema. */
 const parseBody = <Schema extends z.core.$ZodType>(
   schema: Schema | undefined,
   text: string,
   response: Response,
-  spec: { method: HttpMethod; path: string },
+  method: HttpMethod,
+  path: string,
   redact: Redactor,
 ): z.output<Schema> => {
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw unexpectedResponse(spec, response, redact, text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
+    throw unexpectedResponse(targetOfCall(method, path), response, redact, text, [{ code: 'custom', path: [], message: 'body is not valid JSON', input: text }]);
   }
   if (!schema) return body as z.output<Schema>;
   const result = safeParse(schema, body);
-  if (!result.success) throw unexpectedResponse(spec, response, redact, body, result.error.issues);
+  if (!result.success) throw unexpectedResponse(targetOfCall(method, path), response, redact, body, result.error.issues);
   return result.data;
 };
 
 /** What the server sent is kept on the error, without the client's key should the server echo it. */
 const unexpectedResponse = (
-  spec: { method: HttpMethod; path: string },
+  target: RequestTarget,
   response: Response,
   redact: Redactor,
   body: unknown,
   zodIssues: readonly z.core.$ZodIssue[],
 ) =>
   new ScalingResponseValidationError({
-    ...targetOfSpec(spec),
+    ...target,
     status: response.status,
     requestId: redact.text(response.headers.get('x-request-id') ?? '') || undefined,
     body: redact.deep(body),

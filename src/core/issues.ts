@@ -29,6 +29,9 @@ const message = (issue: z.core.$ZodRawIssue): string => {
   }
 };
 
+/** The context of every parse: zod copies it, so one object serves them all. */
+const PARSE_CONTEXT = { error: message };
+
 export type ParseResult<T> = { success: true; data: T } | { success: false; error: { issues: z.core.$ZodIssue[] } };
 
 /** The path and length of the longest array in `value`, walked without recursion (its depth is unknown). */
@@ -54,7 +57,7 @@ const longestArray = (value: unknown): { path: PropertyKey[]; length: number } =
  */
 export const safeParse = <T extends z.core.$ZodType>(schema: T, value: unknown): ParseResult<z.output<T>> => {
   try {
-    return z.safeParse(schema, value, { error: message });
+    return z.safeParse(schema, value, PARSE_CONTEXT);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const { path, length } = longestArray(value);

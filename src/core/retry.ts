@@ -1,7 +1,5 @@
 import { isHTTPError, isNetworkError, type RetryOptions } from 'ky';
 
-/** Statuses worth another attempt: the request may succeed unchanged. */
-const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 /** Statuses whose `Retry-After` (seconds or HTTP date) sets the wait. */
 const RETRY_AFTER_STATUSES = [429, 503];
 /** Socket errors that mean the request never left this machine, so the server cannot have acted. */
@@ -39,18 +37,23 @@ export type RetryDelays = { baseDelayMs: number; maxDelayMs: number };
 
 /**
  * The retry policy for one call, handed to ky's own retry machinery: exponential backoff from
- * `baseDelayMs` (ky's `delay`) with full jitter, each wait capped at `maxDelayMs` (ky's
- * `backoffLimit`); `Retry-After` honoured up to 60 s, which ky applies without jitter or cap.
+ * `baseDelayMs` (ky's `delay`) with full jitter, each wait capped at `maxDelayMs`; `Retry-After`
+ * honoured up to 60 s, which ky applies without jitter or cap.
+ *
+ * ky normalises the policy key by key when a call starts and again on each attempt, so it holds no key
+ * that only repeats ky's default or cannot matter:
+ * - the statuses retried are ky's default list (408, 429, 500, 502, 503, 504, and 413, which ky retries
+ *   only when `afterStatusCodes` names it, as ours does not);
+ * - the cap is applied by the jitter itself (ky's `backoffLimit`, applied after the jitter, stays
+ *   infinite): the wait is `min(maxDelayMs, random × delay)` all the same;
+ * - a creating POST needs no `retryOnTimeout`: its `shouldRetry` has already refused a timeout.
  */
-export const retryPolicy = (input: { unsafePost: boolean; limit: number } & RetryDelays): RetryOptions => ({
-  limit: input.limit,
+export const retryPolicy = ({ unsafePost, limit, baseDelayMs, maxDelayMs }: { unsafePost: boolean; limit: number } & RetryDelays): RetryOptions => ({
+  limit,
   methods: ['get', 'put', 'patch', 'delete', 'post'],
-  statusCodes: RETRY_STATUSES,
   afterStatusCodes: RETRY_AFTER_STATUSES,
   maxRetryAfter: 60_000,
-  delay: (attempt) => input.baseDelayMs * 2 ** (attempt - 1),
-  backoffLimit: input.maxDelayMs,
-  jitter: true,
-  retryOnTimeout: true,
-  ...(input.unsafePost ? { shouldRetry: retryUnsafePost } : {}),
+  delay: (attempt) => baseDelayMs * 2 ** (attempt - 1),
+  jitter: (delay) => Math.min(maxDelayMs, Math.random() * delay),
+  ...(unsafePost ? { shouldRetry: retryUnsafePost } : { retryOnTimeout: true }),
 });

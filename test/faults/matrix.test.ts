@@ -311,6 +311,18 @@ describe.concurrent('5. 5xx bursts', () => {
   });
 });
 
+describe.concurrent('5b. statuses not retried', () => {
+  // ky's own list of retried statuses has 413 too: the client must still never retry it, even with a Retry-After.
+  for (const [status, headers] of [[413, { 'retry-after': '0' }], [413, {}], [501, {}], [400, {}]] as const) {
+    test(`a GET answered ${status}${'retry-after' in headers ? ' with Retry-After: 0' : ''}: one attempt only`, async ({ expect, serve }) => {
+      const server = await serve(apiError(status, 'refused', headers), list);
+      const error = await failure(client(server.url, { maxRetries: 2 }).policies.list());
+      expect(error).toMatchObject({ status, attempts: 1 });
+      expect(seen(server)).toEqual(gets(1));
+    });
+  }
+});
+
 describe.concurrent('6–8. bodies', () => {
   test('6. an HTML error page (502 text/html) is a ScalingServerError holding the page', async ({ expect, serve }) => {
     const page = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
