@@ -1,5 +1,6 @@
 import type { EscalationState } from '../../src/schemas/incidents.js';
 import type { Millis } from './clock.js';
+import { createInterned, intern, type Interned } from './interned.js';
 
 /**
  * Every escalation's state, a row per escalation: all that a timer step reads and writes. A step
@@ -9,7 +10,7 @@ import type { Millis } from './clock.js';
  * side by side in one array (`numbers`, `WIDTH` to a row: one or two cache lines a step), the ids
  * in arrays of their own; a burst steps through rows in the order they were added. A timer step
  * reads and writes only the numbers: its org and policy as one code (`policyKey`), its layer as a
- * code among `layerIds`. The store keeps an `EscalationRecord` per escalation, which reads its row.
+ * code among `layers`. The store keeps an `EscalationRecord` per escalation, which reads its row.
  */
 export type EscalationRows = {
   /** `WIDTH` numbers per row, at the offsets of `FIELD`. */
@@ -21,8 +22,7 @@ export type EscalationRows = {
   policyKeys: Map<string, Map<string, number>>;
   policyKeyCount: number;
   /** The layer ids rows have reached, by code (`FIELD.layer`); code 0 is `null`. */
-  layerIds: Array<string | null>;
-  layerCodes: Map<string, number>;
+  layers: Interned;
 };
 
 /**
@@ -49,8 +49,7 @@ export const createEscalationRows = (): EscalationRows => ({
   policyId: [],
   policyKeys: new Map(),
   policyKeyCount: 0,
-  layerIds: [null],
-  layerCodes: new Map(),
+  layers: createInterned(),
 });
 
 /** An escalation as it is created, or read back from a snapshot. */
@@ -108,7 +107,7 @@ export class EscalationRecord {
   }
 
   get layerId(): string | null {
-    return this.rows.layerIds[this.number(FIELD.layer)]!;
+    return this.rows.layers.strings[this.number(FIELD.layer)]!;
   }
 
   /** When the running timer fires; `NaN` when none runs. */
@@ -133,16 +132,8 @@ const policyKeyOf = (rows: EscalationRows, orgId: string, policyId: string): num
   return key;
 };
 
-/** A layer id's code among the rows' `layerIds`. */
-export const layerCodeOf = (rows: EscalationRows, layerId: string | null): number => {
-  if (layerId === null) return 0;
-  let code = rows.layerCodes.get(layerId);
-  if (code === undefined) {
-    code = rows.layerIds.push(layerId) - 1;
-    rows.layerCodes.set(layerId, code);
-  }
-  return code;
-};
+/** A layer id's code among the rows' `layers`. */
+export const layerCodeOf = (rows: EscalationRows, layerId: string | null): number => intern(rows.layers, layerId);
 
 /** A new row holding `fields` (its page-log code not known yet), and the record that reads it. */
 export const addEscalation = (rows: EscalationRows, fields: EscalationFields): EscalationRecord => {
